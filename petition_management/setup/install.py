@@ -1,0 +1,55 @@
+"""Install and migrate hooks.
+
+Records an administrator may change on the site (roles today; workflows and notifications as later
+features land) are created when absent and never overwritten, so that `bench migrate` keeps the
+administrator's edits. DocTypes, reports, print formats and the workspace are synced by Frappe from
+the module folder.
+"""
+
+import json
+from pathlib import Path
+
+import frappe
+
+SETUP_DIR = Path(__file__).parent
+
+
+def after_install():
+	ensure_roles()
+	ensure_settings_defaults()
+
+
+def after_migrate():
+	ensure_roles()
+
+
+def before_tests():
+	"""Frappe calls this once before running the app's tests on a fresh test site."""
+	frappe.clear_cache()
+	ensure_roles()
+
+
+def load_role_definitions() -> list[dict]:
+	return json.loads((SETUP_DIR / "roles.json").read_text(encoding="utf-8"))
+
+
+def get_app_roles() -> list[str]:
+	return [row["role_name"] for row in load_role_definitions()]
+
+
+def ensure_roles():
+	"""Create the app's roles when absent; leave existing ones exactly as the administrator set them."""
+	for row in load_role_definitions():
+		if frappe.db.exists("Role", row["role_name"]):
+			continue
+		frappe.get_doc(
+			{"doctype": "Role", "role_name": row["role_name"], "desk_access": row.get("desk_access", 1)}
+		).insert(ignore_permissions=True)
+
+
+def ensure_settings_defaults():
+	"""Fill the Single's defaults into the database so that the first read finds the statutory limits."""
+	settings = frappe.get_single("Petition Settings")
+	settings.set_missing_defaults()
+	settings.flags.ignore_permissions = True
+	settings.save()

@@ -1,0 +1,18 @@
+"""Remove what the app created outside its own DocTypes, so that uninstall-app leaves a clean site."""
+
+import frappe
+
+from petition_management.setup.install import get_app_roles
+
+
+def before_uninstall():
+	delete_roles()
+
+
+def delete_roles():
+	for role in get_app_roles():
+		if not frappe.db.exists("Role", role):
+			continue
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.db.delete("Custom DocPerm", {"role": role})
+		frappe.delete_doc("Role", role, force=True, ignore_permissions=True)

@@ -1,0 +1,93 @@
+# Shared by scripts/run.sh and scripts/test.sh. Source it; it defines functions only.
+# Settings (environment):
+#   PM_BENCH             the bench folder                      (default ~/frappe-bench)
+#   PM_DB_ROOT_PASSWORD  MariaDB root password for new sites   (default root)
+
+PM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PM_BENCH=${PM_BENCH:-$HOME/frappe-bench}
+PM_DB_ROOT_PASSWORD=${PM_DB_ROOT_PASSWORD:-root}
+PM_APP=petition_management
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+warn() { printf '\033[33m!!  %s\033[0m\n' "$*" >&2; }
+
+have_bench() { [ -d "$PM_BENCH/apps/frappe" ] && [ -x "$PM_BENCH/env/bin/python" ]; }
+
+bench_cmd() { (cd "$PM_BENCH" && bench "$@"); }
+
+start_mariadb() {
+	if mysqladmin ping --silent >/dev/null 2>&1; then
+		return 0
+	fi
+	say "starting MariaDB"
+	service mariadb start >/dev/null 2>&1 || service mysql start >/dev/null 2>&1 || true
+	for _ in $(seq 1 30); do
+		mysqladmin ping --silent >/dev/null 2>&1 && return 0
+		sleep 1
+	done
+	warn "MariaDB did not start"
+	return 1
+}
+
+# The bench's own Redis servers (cache and queue), on the ports its config names.
+start_bench_redis() {
+	local name port
+	for name in redis_cache redis_queue; do
+		port=$(awk '$1 == "port" {print $2}' "$PM_BENCH/config/$name.conf")
+		if redis-cli -p "$port" ping >/dev/null 2>&1; then
+			continue
+		fi
+		say "starting $name on port $port"
+		(cd "$PM_BENCH" && redis-server "config/$name.conf" --daemonize yes >/dev/null)
+		for _ in $(seq 1 20); do
+			redis-cli -p "$port" ping >/dev/null 2>&1 && break
+			sleep 0.5
+		done
+		redis-cli -p "$port" ping >/dev/null 2>&1 || { warn "$name did not start"; return 1; }
+	done
+}
+
+start_services() { start_mariadb && start_bench_redis; }
+
+# Point the bench's apps/petition_management at this checkout (a symlink) and install it editable.
+link_app_into_bench() {
+	local target="$PM_BENCH/apps/$PM_APP"
+	if [ -e "$target" ] && [ ! -L "$target" ]; then
+		if [ "$(cd "$target" && pwd -P)" != "$(cd "$PM_ROOT" && pwd -P)" ]; then
+			warn "$target is a real folder, not this checkout; testing that copy. Remove it or symlink it here."
+		fi
+	else
+		ln -sfn "$PM_ROOT" "$target"
+	fi
+	grep -qx "$PM_APP" "$PM_BENCH/sites/apps.txt" || {
+		[ -s "$PM_BENCH/sites/apps.txt" ] && [ -n "$(tail -c1 "$PM_BENCH/sites/apps.txt")" ] && echo >>"$PM_BENCH/sites/apps.txt"
+		echo "$PM_APP" >>"$PM_BENCH/sites/apps.txt"
+	}
+	local installed
+	installed=$("$PM_BENCH/env/bin/python" -c "import $PM_APP, os; print(os.path.realpath($PM_APP.__file__))" 2>/dev/null)
+	if [ "$installed" != "$(cd "$PM_ROOT" && pwd -P)/$PM_APP/__init__.py" ]; then
+		say "installing $PM_APP into the bench env (editable)"
+		"$PM_BENCH/env/bin/python" -m pip install --quiet --no-deps -e "$target" || return 1
+		"$PM_BENCH/env/bin/python" -m pip install --quiet "faker>=18" "freezegun~=1.2" "hypothesis~=6.77" || return 1
+	fi
+}
+
+site_exists() { [ -f "$PM_BENCH/sites/$1/site_config.json" ]; }
+
+app_installed_on() {
+	bench_cmd --site "$1" list-apps 2>/dev/null | grep -q "^$PM_APP"
+}
+
+# new-site when missing, then install the app when it is not installed yet.
+ensure_site_with_app() {
+	local site=$1
+	if ! site_exists "$site"; then
+		say "creating site $site"
+		bench_cmd new-site "$site" --db-root-username root --db-root-password "$PM_DB_ROOT_PASSWORD" \
+			--admin-password admin --no-mariadb-socket >/dev/null || return 1
+	fi
+	if ! app_installed_on "$site"; then
+		say "installing $PM_APP on $site"
+		bench_cmd --site "$site" install-app "$PM_APP" || return 1
+	fi
+}

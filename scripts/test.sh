@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The README's test command.
+#   pure tier   - the domain rules (petition_management/rules), pytest, no Frappe
+#   static tier - every DocType/Workflow/Print Format/Report file against Frappe v15's rules, ruff
+#   bench tier  - `bench run-tests --app petition_management` on a dedicated test site, with CI=1,
+#                 whenever a bench is found (PM_BENCH, default ~/frappe-bench)
+# Settings: PM_BENCH, PM_TEST_SITE (default pm-test.localhost), PM_DB_ROOT_PASSWORD (default root),
+#           PM_SKIP_CYCLE=1 skips the install / migrate / uninstall cycle on a scratch site.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$PM_ROOT" || exit 2
+
+PM_TEST_SITE=${PM_TEST_SITE:-pm-test.localhost}
+PM_CYCLE_SITE=${PM_CYCLE_SITE:-pm-cycle.localhost}
+declare -a SUMMARY=()
+FAILED=0
+
+record() { # tier, status, detail
+	SUMMARY+=("$(printf '%-7s %-8s %s' "$1" "$2" "$3")")
+	[ "$2" = "FAILED" ] && FAILED=1
+	return 0
+}
+
+ensure_test_venv() {
+	local venv="$PM_ROOT/.venv"
+	if [ ! -x "$venv/bin/python" ]; then
+		say "creating the test venv in .venv"
+		python3 -m venv "$venv" || return 1
+	fi
+	if ! "$venv/bin/python" -c "import pytest, hypothesis, jinja2" 2>/dev/null || [ ! -x "$venv/bin/ruff" ] ||
+		[ "$PM_ROOT/tests/requirements.txt" -nt "$venv/.requirements-stamp" ]; then
+		"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt || return 1
+		touch "$venv/.requirements-stamp"
+	fi
+}
+
+run_pure_tier() {
+	say "pure tier: pytest tests/pure"
+	if .venv/bin/python -m pytest tests/pure -q -p no:cacheprovider; then
+		record pure passed "domain rules (pytest + hypothesis)"
+	else
+		record pure FAILED "pytest tests/pure"
+	fi
+}
+
+run_static_tier() {
+	say "static tier: Frappe v15 rules, Jinja, translations, ruff"
+	local ok=1
+	.venv/bin/python tests/static/frappe_rules.py "$PM_ROOT" || ok=0
+	.venv/bin/python -m pytest tests/static -q -p no:cacheprovider || ok=0
+	.venv/bin/ruff check --no-cache . || ok=0
+	.venv/bin/ruff format --no-cache --check . || ok=0
+	if [ $ok = 1 ]; then
+		record static passed "app files against Frappe v15 rules; ruff"
+	else
+		record static FAILED "see the output above"
+	fi
+}
+
+# install-app, migrate twice, uninstall-app on a scratch site, then check that nothing is left behind.
+run_install_cycle() {
+	local site=$PM_CYCLE_SITE
+	ensure_site_with_app "$site" || return 1
+	bench_cmd --site "$site" migrate >/dev/null || return 1
+	bench_cmd --site "$site" migrate >/dev/null || return 1
+	bench_cmd --site "$site" uninstall-app "$PM_APP" --yes --no-backup --force >/dev/null || return 1
+	(cd "$PM_BENCH/sites" && ../env/bin/python "$PM_ROOT/tests/bench/check_uninstalled.py" "$site") || return 1
+}
+
+run_bench_tier() {
+	if ! have_bench; then
+		record bench SKIPPED "no Frappe bench at $PM_BENCH (set PM_BENCH, or build one with scripts/run.sh)"
+		printf '\n\033[1;33m*** BENCH TIER SKIPPED: no Frappe bench at %s. Nothing that needs a Frappe site was tested. ***\033[0m\n\n' "$PM_BENCH"
+		return
+	fi
+	say "bench tier: $PM_BENCH, site $PM_TEST_SITE"
+	if ! start_services || ! link_app_into_bench || ! ensure_site_with_app "$PM_TEST_SITE"; then
+		record bench FAILED "could not prepare services, the app or the site $PM_TEST_SITE"
+		return
+	fi
+	bench_cmd --site "$PM_TEST_SITE" set-config allow_tests true >/dev/null
+	if ! bench_cmd --site "$PM_TEST_SITE" migrate >/dev/null; then
+		record bench FAILED "bench migrate on $PM_TEST_SITE"
+		return
+	fi
+	if CI=1 bench_cmd --site "$PM_TEST_SITE" run-tests --app "$PM_APP"; then
+		record bench passed "bench run-tests --app $PM_APP on $PM_TEST_SITE (CI=1)"
+	else
+		record bench FAILED "bench run-tests --app $PM_APP on $PM_TEST_SITE"
+	fi
+	if [ "${PM_SKIP_CYCLE:-0}" = 1 ]; then
+		record cycle SKIPPED "PM_SKIP_CYCLE=1"
+	elif run_install_cycle; then
+		record cycle passed "install-app, migrate x2, uninstall-app on $PM_CYCLE_SITE; nothing left behind"
+	else
+		record cycle FAILED "install / migrate / uninstall on $PM_CYCLE_SITE"
+	fi
+}
+
+if ensure_test_venv; then
+	run_pure_tier
+	run_static_tier
+else
+	record pure FAILED "could not create the test venv (.venv)"
+	record static FAILED "could not create the test venv (.venv)"
+fi
+run_bench_tier
+
+printf '\n\033[1mTiers\033[0m\n'
+printf '  %s\n' "${SUMMARY[@]}"
+n_passed=$(printf '%s\n' "${SUMMARY[@]}" | awk '$2 == "passed"' | wc -l)
+n_failed=$(printf '%s\n' "${SUMMARY[@]}" | awk '$2 == "FAILED"' | wc -l)
+n_skipped=$(printf '%s\n' "${SUMMARY[@]}" | awk '$2 == "SKIPPED"' | wc -l)
+printf '\ntiers: %d passed, %d failed, %d skipped\n' "$n_passed" "$n_failed" "$n_skipped"
+exit $FAILED
