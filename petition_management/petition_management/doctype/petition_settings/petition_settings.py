@@ -35,6 +35,7 @@ class PetitionSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from petition_management.petition_management.doctype.petition_holiday.petition_holiday import (
 			PetitionHoliday,
 		)
