@@ -21,6 +21,7 @@ def after_install():
 
 def after_migrate():
 	ensure_roles()
+	ensure_settings_defaults()
 
 
 def before_tests():
@@ -48,8 +49,10 @@ def ensure_roles():
 
 
 def ensure_settings_defaults():
-	"""Fill the Single's defaults into the database so that the first read finds the statutory limits."""
+	"""Fill empty Settings with their statutory defaults (after install, and for fields a new version
+	adds); a value the administrator set is never touched."""
 	settings = frappe.get_single("Petition Settings")
-	settings.set_missing_defaults()
+	if not settings.set_missing_defaults():
+		return
 	settings.flags.ignore_permissions = True
 	settings.save()

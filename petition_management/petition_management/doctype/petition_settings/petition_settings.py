@@ -20,6 +20,7 @@ LIMIT_FIELDS = (
 	"group_visit_threshold",
 	"max_representatives",
 	"due_soon_days",
+	"repeat_window_days",
 )
 
 
@@ -92,13 +93,17 @@ class PetitionSettings(Document):
 				)
 			seen[day] = row.idx
 
-	def set_missing_defaults(self):
-		"""Fill empty limits with the statutory defaults declared on the fields."""
+	def set_missing_defaults(self) -> bool:
+		"""Fill empty limits with the statutory defaults declared on the fields; True if any was empty."""
+		changed = False
 		for fieldname in (*LIMIT_FIELDS, "day_basis"):
 			if not self.get(fieldname):
 				self.set(fieldname, self.meta.get_field(fieldname).default)
+				changed = True
 		if self.get("roll_past_days_off") is None:
 			self.roll_past_days_off = 1
+			changed = True
+		return changed
 
 	def get_work_calendar(self) -> WorkCalendar:
 		holidays = {getdate(r.holiday_date) for r in self.holidays if r.day_type == "Day Off"}
