@@ -31,8 +31,29 @@ before_uninstall = "petition_management.setup.uninstall.before_uninstall"
 
 # Scheduled Tasks
 # ---------------
-# scheduler_events = {}
+scheduler_events = {
+	"daily": [
+		"petition_management.tracking.daily.run_daily_deadlines",
+		"petition_management.tracking.supervision.escalate_unanswered_orders",
+	],
+}
 
 # Testing
 # -------
 before_tests = "petition_management.setup.install.before_tests"
+
+# Row-level permissions: transfers and cases by unit (petition_management/handling/permissions.py)
+# -- begin: handling permissions --
+permission_query_conditions = {
+	**globals().get("permission_query_conditions", {}),
+	"Petition Transfer": "petition_management.handling.permissions.transfer_query",
+	"Petition Case": "petition_management.handling.permissions.case_query",
+	"Workflow Action": "petition_management.handling.permissions.workflow_action_query",
+}
+has_permission = {
+	**globals().get("has_permission", {}),
+	"Petition Transfer": "petition_management.handling.permissions.transfer_has_permission",
+	"Petition Case": "petition_management.handling.permissions.case_has_permission",
+	"Workflow Action": "petition_management.handling.permissions.workflow_action_has_permission",
+}
+# -- end: handling permissions --

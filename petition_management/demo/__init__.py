@@ -7,10 +7,20 @@ Each DocType adds its own step to STEPS as the app grows.
 import frappe
 from faker import Faker
 
-from petition_management.demo import masters, users
+from petition_management.demo import cases, letters, masters, petitioners, transfers, users, visits
 
 # Each step takes the demo context (fakers, created names) and returns nothing.
-STEPS = (users.make_users, masters.make_settings, masters.make_units, masters.make_categories)
+STEPS = (
+	users.make_users,
+	masters.make_settings,
+	masters.make_units,
+	masters.make_categories,
+	petitioners.make_petitioners,
+	letters.make_letters,
+	visits.make_visits,
+	cases.make_cases,
+	transfers.make_transfers,
+)
 DEMO_MARKER = "petition_management_demo_loaded"
 
 

@@ -17,11 +17,22 @@ SETUP_DIR = Path(__file__).parent
 def after_install():
 	ensure_roles()
 	ensure_settings_defaults()
+	ensure_site_records()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_settings_defaults()
+	ensure_site_records()
+
+
+def ensure_site_records():
+	"""Workflows and notifications: created when absent, never overwritten (admins edit them)."""
+	from petition_management.setup.notifications import ensure_notifications
+	from petition_management.setup.workflows import ensure_workflows
+
+	ensure_workflows()
+	ensure_notifications()
 
 
 def before_tests():

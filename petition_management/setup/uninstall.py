@@ -6,6 +6,11 @@ from petition_management.setup.install import get_app_roles
 
 
 def before_uninstall():
+	from petition_management.setup.notifications import delete_notifications
+	from petition_management.setup.workflows import delete_workflows
+
+	delete_workflows()
+	delete_notifications()
 	delete_roles()
 
 

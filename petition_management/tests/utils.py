@@ -49,3 +49,30 @@ def make_category(name: str, parent: str | None = None, is_group: int = 0, **val
 		}
 	).insert(ignore_permissions=True)
 	return name
+
+
+def make_petitioner(full_name: str, **values) -> str:
+	"""A Petitioner with no ID on file unless given; returns its name."""
+	doc = frappe.get_doc({"doctype": "Petitioner", "full_name": full_name, "id_type": "None", **values})
+	return doc.insert(ignore_permissions=True).name
+
+
+def make_outgoing_email_account(email: str = "petitions-outgoing@example.com") -> str:
+	"""A default outgoing account so that Frappe queues mail (nothing is sent from a test)."""
+	name = frappe.db.get_value("Email Account", {"email_id": email})
+	if name:
+		return name
+	account = frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "_T Petitions Outgoing",
+			"email_id": email,
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "localhost",
+			"smtp_port": 2525,
+			"no_smtp_authentication": 1,
+			"awaiting_password": 0,
+		}
+	)
+	return account.insert(ignore_permissions=True).name

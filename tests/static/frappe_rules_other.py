@@ -388,9 +388,10 @@ def check_workflow(doc: Doc, index: AppIndex) -> list[Problem]:
 				out(f"{where}: state {end!r} is not declared in states")
 		if not action:
 			out(f"{where}: no action")
-		if (src, action, dst) in seen:
+		# one row per role: the same move for two roles is two rows, a repeated row is a mistake
+		if (src, action, dst, t.get("allowed")) in seen:
 			out(f"{where}: duplicate transition")
-		seen.add((src, action, dst))
+		seen.add((src, action, dst, t.get("allowed")))
 		out.roles([t.get("allowed")], index, f"{where} allowed")
 		move = (status.get(src), status.get(dst))
 		if move[0] == "2" or move in v15.WORKFLOW_FORBIDDEN_MOVES:

@@ -1,8 +1,252 @@
 # Copyright (c) 2026, Petition Management contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, now_datetime, nowdate
+
+from petition_management.petition_management.doctype.petition_category.petition_category import (
+	get_suggested_unit,
+)
+from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
+from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due
+from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date
+from petition_management.utils.rules import throw_rule_error
+from petition_management.utils.mail import send_notice
+
+
+class PetitionCaseError(frappe.ValidationError):
+	pass
+
+
+class SelfApprovalError(frappe.ValidationError):
+	pass
+
+
+# What each state requires and records on entry: the Workflow (an admin may edit it) says who may move
+# the case where; the controller says what must be true when it gets there.
+STATE_ENTRY = {
+	"Pending Acceptance": "enter_pending_acceptance",
+	"Accepted": "enter_accepted",
+	"Not Accepted": "enter_not_accepted",
+	"In Handling": "enter_in_handling",
+	"Replied": "enter_replied",
+	"Closed": "enter_closed",
+	"Archived": "enter_archived",
+}
 
 
 class PetitionCase(Document):
-	pass
+	# begin: auto-generated types
+	# end: auto-generated types
+
+	def validate(self):
+		self.validate_received_on()
+		self.validate_petitioners()
+		self.set_suggested_unit()
+		self.set_petitioner_names()
+		self.set_acceptance_due()
+		self.set_repeat_count()
+		self.validate_pauses()
+		self.validate_state_change()
+		self.set_handling_due()
+		self.set_current_due()
+
+	def on_update(self):
+		if not self.has_value_changed("workflow_state"):
+			return
+		if self.workflow_state == "Not Accepted":
+			self.send_non_acceptance_notice()
+		elif self.workflow_state == "Closed":
+			from petition_management.tracking.return_visits import schedule_return_visit
+
+			schedule_return_visit(self)
+
+	def validate_received_on(self):
+		if getdate(self.received_on) > getdate(nowdate()):
+			frappe.throw(_("The received date cannot be in the future."), PetitionCaseError)
+		if self.referral_deadline and getdate(self.referral_deadline) < getdate(self.received_on):
+			frappe.throw(_("The referral deadline cannot be before the received date."), PetitionCaseError)
+
+	def validate_petitioners(self):
+		seen = set()
+		for row in self.petitioners:
+			if row.petitioner in seen:
+				frappe.throw(
+					_("Row {0}: {1} is already listed.").format(row.idx, frappe.bold(row.petitioner_name or row.petitioner)),
+					PetitionCaseError,
+				)
+			seen.add(row.petitioner)
+
+	def set_suggested_unit(self):
+		if self.category and not self.suggested_unit:
+			self.suggested_unit = get_suggested_unit(self.category)
+
+	def set_petitioner_names(self):
+		names = [row.petitioner_name or row.petitioner for row in self.petitioners]
+		self.petitioner_names = ", ".join(names)[:255] if names else None
+
+	def set_acceptance_due(self):
+		"""Statutory acceptance limit from receipt; a higher authority's own deadline wins when sooner."""
+		due = limit_due_date(self.received_on, "acceptance_days")
+		if self.referral_deadline and getdate(self.referral_deadline) < due:
+			due = getdate(self.referral_deadline)
+		self.acceptance_due = due
+
+	def set_repeat_count(self):
+		self.repeat_count = len(self.repeat_notes)
+
+	def validate_pauses(self):
+		"""A pause is audited: who recorded it and when; its dates must make sense."""
+		for row in self.pauses:
+			if getdate(row.to_date) < getdate(row.from_date):
+				frappe.throw(
+					_("Clock pause row {0}: the end date is before the start date.").format(row.idx),
+					PetitionCaseError,
+				)
+			if not row.recorded_by:
+				row.recorded_by = frappe.session.user
+				row.recorded_on = now_datetime()
+
+	def set_handling_due(self):
+		"""Accepted on + the handling limit in force at acceptance + approved extensions, then paused days."""
+		if not self.accepted_on:
+			return
+		if not self.handling_limit_days:
+			self.handling_limit_days = get_settings().handling_days
+		calendar = get_work_calendar()
+		base = due_date(self.accepted_on, self.handling_limit_days + (self.extension_days or 0))
+		pauses = [(getdate(r.from_date), getdate(r.to_date)) for r in self.pauses]
+		try:
+			self.handling_due = pause_adjusted_due(base, pauses, calendar)
+		except DeadlineError as error:
+			throw_rule_error(error, PetitionCaseError)
+		self.paused_days = (getdate(self.handling_due) - getdate(base)).days
+
+	def set_current_due(self):
+		"""The due date of the clock now running, which the daily job watches."""
+		if self.workflow_state in (None, "", "Registered", "Pending Acceptance"):
+			self.current_due = self.acceptance_due
+		elif self.workflow_state in ("Accepted", "In Handling"):
+			self.current_due = self.handling_due
+		else:
+			self.current_due = None
+			self.deadline_status = None
+
+	def validate_state_change(self):
+		before = self.get_doc_before_save()
+		previous = before.workflow_state if before else None
+		if self.workflow_state and previous and self.workflow_state != previous:
+			handler = STATE_ENTRY.get(self.workflow_state)
+			if handler:
+				getattr(self, handler)(previous)
+
+	def require(self, fieldname: str, message: str | None = None):
+		if not self.get(fieldname):
+			frappe.throw(
+				message
+				or _("Fill in {0} before the case moves to {1}.").format(
+					frappe.bold(_(self.meta.get_label(fieldname))), frappe.bold(_(self.workflow_state))
+				),
+				PetitionCaseError,
+				title=_("Missing Information"),
+			)
+
+	def enter_pending_acceptance(self, previous: str):
+		self.require("acceptance_proposal")
+		if self.acceptance_proposal == "Do Not Accept":
+			self.require("non_acceptance_reason")
+			if not (self.competent_body or self.legal_channel):
+				frappe.throw(
+					_("Name the competent body or the legal channel the petitioner should turn to."),
+					PetitionCaseError,
+					title=_("Missing Information"),
+				)
+		self.proposed_by = frappe.session.user
+
+	def validate_not_self_approval(self):
+		"""The office proposes and the director decides: two people, even if one user holds both roles."""
+		if self.proposed_by == frappe.session.user and frappe.session.user != "Administrator":
+			frappe.throw(
+				_("You proposed this decision, so another person must approve it."),
+				SelfApprovalError,
+				title=_("Self Approval Not Allowed"),
+			)
+
+	def record_decision(self):
+		self.validate_not_self_approval()
+		self.decided_by = frappe.session.user
+		self.decided_on = nowdate()
+
+	def enter_accepted(self, previous: str):
+		self.record_decision()
+		self.accepted_on = nowdate()
+		self.handling_limit_days = get_settings().handling_days
+
+	def enter_not_accepted(self, previous: str):
+		self.record_decision()
+		self.non_acceptance_notice = self.make_non_acceptance_notice()
+
+	def enter_in_handling(self, previous: str):
+		from petition_management.handling.transfers import lead_transfer, validate_case_can_start_handling
+
+		if previous == "Accepted":
+			validate_case_can_start_handling(self)
+		self.lead_unit = (lead_transfer(self.name) or {}).get("unit")
+
+	def enter_replied(self, previous: str):
+		from petition_management.handling.transfers import lead_transfer, validate_case_can_be_replied
+
+		self.require("consolidated_reply")
+		validate_case_can_be_replied(self)
+		self.replied_on = nowdate()
+		self.review_request_due = limit_due_date(self.replied_on, "review_request_days")
+		self.reply_signed_by = (lead_transfer(self.name) or {}).get("leader_signed_by")
+
+	def enter_closed(self, previous: str):
+		if previous == "Registered":
+			self.require(
+				"consolidated_reply", _("Record the answer given on the spot in Consolidated Reply.")
+			)
+		else:
+			self.require("delivery_method")
+			self.require("delivered_on")
+			# the review window runs from the day the written reply reached the petitioner
+			self.review_request_due = limit_due_date(self.delivered_on, "review_request_days")
+		self.closed_on = nowdate()
+
+	def enter_archived(self, previous: str):
+		self.require("archive_number")
+		self.archived_on = nowdate()
+
+	def make_non_acceptance_notice(self) -> str:
+		where = ", ".join(filter(None, (self.competent_body, _(self.legal_channel) if self.legal_channel else None)))
+		return _(
+			"{0}: your petition received on {1} ({2}) is not accepted. Reason: {3}. "
+			"You may take the matter to: {4}."
+		).format(
+			self.petitioner_names or _("Petitioner"),
+			frappe.format(self.received_on, "Date"),
+			self.subject,
+			self.non_acceptance_reason,
+			where,
+		)
+
+	def petitioner_emails(self) -> list[str]:
+		people = [row.petitioner for row in self.petitioners]
+		if not people:
+			return []
+		return frappe.get_all("Petitioner", filters={"name": ("in", people), "email": ("is", "set")}, pluck="email")
+
+	def send_non_acceptance_notice(self):
+		send_notice(
+			self,
+			self.petitioner_emails(),
+			_("Notice of Non-Acceptance: {0}").format(self.subject),
+			self.non_acceptance_notice,
+		)
+
+
+def on_doctype_update():
+	frappe.db.add_index("Petition Case", ["category", "received_on"])

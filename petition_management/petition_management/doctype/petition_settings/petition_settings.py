@@ -21,6 +21,9 @@ LIMIT_FIELDS = (
 	"max_representatives",
 	"due_soon_days",
 	"repeat_window_days",
+	"return_visit_days",
+	"supervision_response_days",
+	"objection_days",
 )
 
 

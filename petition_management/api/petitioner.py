@@ -1,0 +1,30 @@
+"""Likely-duplicate look-up for the Petitioner form."""
+
+import frappe
+from frappe import _
+
+from petition_management.petition_management.doctype.petitioner.petitioner import find_duplicates
+
+PROTECTED_LEVEL = 1
+
+
+@frappe.whitelist()
+def find_likely_duplicates(
+	full_name: str,
+	region: str | None = None,
+	phone: str | None = None,
+	exclude: str | None = None,
+) -> list[dict]:
+	"""Petitioners who may be the same person (same phone; same or similar name in the same region).
+
+	Returns names, regions, masked identifiers and reason codes: never a full ID number or phone."""
+	if not (frappe.has_permission("Petitioner", "create") or frappe.has_permission("Petitioner", "write")):
+		frappe.throw(_("You are not permitted to register or edit Petitioners."), frappe.PermissionError)
+	if not can_read_protected_fields():
+		# a phone match would tell whose phone it is; only users who may read phones look up by one
+		phone = None
+	return find_duplicates(full_name, region=region, phone=phone, exclude=exclude)
+
+
+def can_read_protected_fields() -> bool:
+	return PROTECTED_LEVEL in frappe.get_meta("Petitioner").get_permlevel_access("read")

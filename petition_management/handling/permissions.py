@@ -1,0 +1,147 @@
+"""Row-level permissions of Petition Transfers and Petition Cases (hooks: permission_query_conditions
+and has_permission).
+
+- Petition Office, Director, Supervisor, System Manager, Administrator: no restriction.
+- Reception Officer: no restriction on cases (they register them); no role permission on transfers.
+- Unit Handler, Unit Head, Leader: the transfers to their units (`user_units`); for a lead unit also the
+  co-units' transfers of the same case once their reply is accepted (never a co-unit's draft); and, read
+  only, the cases with an active (not Withdrawn) transfer to one of their units.
+A user with several roles gets the union. The query functions are set-based SQL; the has_permission
+functions apply the same rule to one document and can only deny: they return False or None (no
+objection), never True, which would silence another hook of the same DocType (Frappe takes the first
+answer that is not None).
+
+Frappe lists a Workflow Action (the pending step of a document) to every user with the step's role; for
+transfers and cases the same unit rule applies, so a unit never sees the names of another unit's
+transfers there either.
+"""
+
+import frappe
+
+from petition_management.handling.transfers import TransferRole, TransferState, user_units
+
+UNRESTRICTED_ROLES = frozenset(
+	{"Administrator", "System Manager", "Petition Office", "Petition Director", "Petition Supervisor"}
+)
+# Reception registers cases, so it sees all of them (but no transfers).
+CASE_UNRESTRICTED_ROLES = UNRESTRICTED_ROLES | {"Petition Reception Officer"}
+READ_PTYPES = frozenset({"read", "select", "print", "email", "report", "export"})
+DENY_ALL = "1=0"
+
+
+def _is_unrestricted(user: str, roles: frozenset[str]) -> bool:
+	return user == "Administrator" or bool(roles & set(frappe.get_roles(user)))
+
+
+def _sql_list(values: list[str]) -> str:
+	return ", ".join(frappe.db.escape(value) for value in values)
+
+
+def _lead_cases_sql(units_sql: str) -> str:
+	"""Cases whose active lead transfer goes to one of the units."""
+	return f"""select lead.petition_case from `tabPetition Transfer` lead
+		where lead.unit in ({units_sql})
+		and lead.transfer_role = {frappe.db.escape(TransferRole.LEAD)}
+		and ifnull(lead.workflow_state, '') != {frappe.db.escape(TransferState.WITHDRAWN)}"""
+
+
+def transfer_query(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	if _is_unrestricted(user, UNRESTRICTED_ROLES):
+		return ""
+	units = user_units(user)
+	if not units:
+		return DENY_ALL
+	units_sql = _sql_list(units)
+	return f"""(`tabPetition Transfer`.unit in ({units_sql})
+		or (`tabPetition Transfer`.transfer_role = {frappe.db.escape(TransferRole.CO)}
+			and `tabPetition Transfer`.workflow_state = {frappe.db.escape(TransferState.REPLY_ACCEPTED)}
+			and `tabPetition Transfer`.petition_case in ({_lead_cases_sql(units_sql)})))"""
+
+
+def transfer_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return None if transfer_allowed(doc, ptype, user) else False
+
+
+def transfer_allowed(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if _is_unrestricted(user, UNRESTRICTED_ROLES):
+		return True
+	units = user_units(user)
+	if doc.unit in units:
+		return True
+	return bool(
+		(ptype or "read") in READ_PTYPES
+		and doc.transfer_role == TransferRole.CO
+		and doc.workflow_state == TransferState.REPLY_ACCEPTED
+		and units
+		and frappe.db.sql(
+			f"select 1 from ({_lead_cases_sql(_sql_list(units))}) leads where leads.petition_case = %s limit 1",
+			(doc.petition_case,),
+		)
+	)
+
+
+def _unit_cases_sql(units_sql: str) -> str:
+	"""Cases with an active transfer to one of the units."""
+	return f"""select transfer.petition_case from `tabPetition Transfer` transfer
+		where transfer.unit in ({units_sql})
+		and ifnull(transfer.workflow_state, '') != {frappe.db.escape(TransferState.WITHDRAWN)}"""
+
+
+def case_query(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	if _is_unrestricted(user, CASE_UNRESTRICTED_ROLES):
+		return ""
+	units = user_units(user)
+	if not units:
+		return DENY_ALL
+	return f"`tabPetition Case`.name in ({_unit_cases_sql(_sql_list(units))})"
+
+
+def case_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return None if case_allowed(doc, ptype, user) else False
+
+
+def case_allowed(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if _is_unrestricted(user, CASE_UNRESTRICTED_ROLES):
+		return True
+	if (ptype or "read") not in READ_PTYPES or doc.is_new():
+		return False
+	units = user_units(user)
+	return bool(
+		units
+		and frappe.db.sql(
+			f"select 1 from ({_unit_cases_sql(_sql_list(units))}) cases where cases.petition_case = %s limit 1",
+			(doc.name,),
+		)
+	)
+
+
+# Workflow Actions of transfers and cases follow the rule of the document they point to.
+ACTION_RULES = {"Petition Transfer": transfer_query, "Petition Case": case_query}
+
+
+def workflow_action_query(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	parts = []
+	for doctype, query in ACTION_RULES.items():
+		condition = query(user)
+		if not condition:
+			continue
+		parts.append(
+			f"""(`tabWorkflow Action`.reference_doctype != {frappe.db.escape(doctype)}
+			or `tabWorkflow Action`.reference_name in (select `tab{doctype}`.name from `tab{doctype}` where {condition}))"""
+		)
+	return " and ".join(parts)
+
+
+def workflow_action_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	if doc.reference_doctype not in ACTION_RULES or not doc.reference_name:
+		return None
+	if not frappe.db.exists(doc.reference_doctype, doc.reference_name):
+		return None
+	target = frappe.get_doc(doc.reference_doctype, doc.reference_name)
+	allowed = transfer_allowed if doc.reference_doctype == "Petition Transfer" else case_allowed
+	return None if allowed(target, "read", user) else False

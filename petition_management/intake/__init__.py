@@ -1,0 +1,1 @@
+"""Intake: turning visits and letters into cases, and noting repeat petitions."""

@@ -1,0 +1,417 @@
+# Copyright (c) 2026, Petition Management contributors
+# For license information, please see license.txt
+
+"""Petition Transfer: the Case Transfer Notice to one unit, moved by the Workflow "Petition Transfer".
+
+The workflow moves the state; this controller checks each step (who may take it, what it needs) and
+records who did it and when: the receipt, the objection, the reply, the two signatures (the reply
+receipt) and the Petition Office's decision.
+"""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, now_datetime, nowdate, strip_html
+
+from petition_management.handling.assignment import assign_transfer, close_transfer_assignments
+from petition_management.handling.transfers import (
+	CASE_STATES_OPEN_FOR_TRANSFER,
+	CaseNotReadyError,
+	TransferError,
+	TransferRole,
+	TransferState,
+	active_transfers,
+	sync_case_lead_unit,
+)
+from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
+from petition_management.rules.deadlines import (
+	DayBasis,
+	DeadlineError,
+	WorkCalendar,
+	add_days,
+	count_working_days,
+)
+from petition_management.utils.deadlines import limit_due_date
+from petition_management.utils.rules import throw_rule_error
+
+DEFAULT_OBJECTION_DAYS = 5
+OFFICE_ROLES = ("Petition Office", "System Manager")
+# Fields only the Petition Office changes once the transfer is issued
+OFFICE_FIELDS = ("instructions", "due_date", "return_reason")
+# The unit's reply may not change once it is submitted, until it is returned for rework
+REPLY_FIELDS = ("handling_opinion", "reply_draft")
+REPLY_LOCKED_STATES = (
+	TransferState.REPLY_DRAFTED,
+	TransferState.SIGNED_BY_HEAD,
+	TransferState.SIGNED_BY_LEADER,
+	TransferState.REPLY_ACCEPTED,
+	TransferState.WITHDRAWN,
+)
+
+
+class DueDateError(TransferError):
+	pass
+
+
+class DuplicateTransferError(TransferError):
+	pass
+
+
+class ObjectionError(TransferError):
+	pass
+
+
+class ReplyIncompleteError(TransferError):
+	pass
+
+
+class SignatureError(TransferError):
+	pass
+
+
+class LockedFieldError(TransferError):
+	pass
+
+
+class PetitionTransfer(Document):
+	# begin: auto-generated types
+	# end: auto-generated types
+
+	def validate(self):
+		# Frappe checks the workflow after `validate`; check it first so that an illegal state change
+		# is refused as such before any step rule below.
+		self.validate_workflow()
+		if self.is_new():
+			self.set_issue_details()
+			self.validate_case_open_for_transfer()
+			self.validate_lead_and_units()
+		else:
+			self.validate_office_fields()
+			self.validate_reply_locked()
+		self.set_due_date()
+		self.validate_due_date()
+		self.apply_step()
+
+	def after_insert(self):
+		assign_transfer(self)
+
+	def on_update(self):
+		self.close_assignments_when_done()
+		if self.is_new() or self.has_value_changed("workflow_state"):
+			sync_case_lead_unit(self.petition_case)
+
+	# --- issue ---------------------------------------------------------------------------------------
+
+	def set_issue_details(self):
+		self.issued_by = self.issued_by or frappe.session.user
+		self.issued_on = self.issued_on or nowdate()
+		try:
+			self.objection_due = add_days(getdate(self.issued_on), objection_days(), working_calendar())
+		except DeadlineError as error:
+			throw_rule_error(error)
+
+	def validate_case_open_for_transfer(self):
+		# lock the case row: two transfers issued at once cannot both become its lead
+		state = frappe.db.get_value("Petition Case", self.petition_case, "workflow_state", for_update=True)
+		if state not in CASE_STATES_OPEN_FOR_TRANSFER:
+			frappe.throw(
+				_(
+					"Case {0} is {1}: a transfer can be issued only once the case is Accepted or In Handling."
+				).format(frappe.bold(self.petition_case), frappe.bold(_(state or "Registered"))),
+				CaseNotReadyError,
+				title=_("Case Not Accepted"),
+			)
+
+	def validate_lead_and_units(self):
+		transfers = active_transfers(self.petition_case)
+		if any(row.unit == self.unit for row in transfers):
+			frappe.throw(
+				_("Case {0} already has an active transfer to {1}.").format(
+					frappe.bold(self.petition_case), frappe.bold(self.unit)
+				),
+				DuplicateTransferError,
+				title=_("Duplicate Transfer"),
+			)
+		leads = [row for row in transfers if row.transfer_role == TransferRole.LEAD]
+		if self.transfer_role == TransferRole.LEAD and leads:
+			frappe.throw(
+				_("Case {0} already has the lead unit {1}; a case has exactly one lead unit.").format(
+					frappe.bold(self.petition_case), frappe.bold(leads[0].unit)
+				),
+				DuplicateTransferError,
+				title=_("Lead Unit Exists"),
+			)
+		if self.transfer_role == TransferRole.CO and not leads:
+			frappe.throw(
+				_("Issue the transfer to the lead unit of case {0} before any co-handling unit.").format(
+					frappe.bold(self.petition_case)
+				),
+				CaseNotReadyError,
+				title=_("No Lead Unit"),
+			)
+
+	# --- due date ------------------------------------------------------------------------------------
+
+	def case_handling_due(self):
+		case = frappe.db.get_value(
+			"Petition Case", self.petition_case, ["handling_due", "accepted_on"], as_dict=True
+		)
+		if not case:
+			return None
+		if case.handling_due:
+			return getdate(case.handling_due)
+		if case.accepted_on:
+			return limit_due_date(case.accepted_on, "handling_days")
+		return None
+
+	def set_due_date(self):
+		if not self.due_date:
+			self.due_date = self.case_handling_due()
+
+	def validate_due_date(self):
+		if not (self.is_new() or self.has_value_changed("due_date")):
+			return
+		if not self.due_date:
+			frappe.throw(
+				_("Enter the reply due date: case {0} has no handling due date.").format(
+					frappe.bold(self.petition_case)
+				),
+				DueDateError,
+			)
+		case_due = self.case_handling_due()
+		if case_due and getdate(self.due_date) > case_due:
+			frappe.throw(
+				_("The reply due date {0} cannot be later than the case's handling due date {1}.").format(
+					frappe.bold(frappe.format(self.due_date, "Date")),
+					frappe.bold(frappe.format(case_due, "Date")),
+				),
+				DueDateError,
+				title=_("Due Date Too Late"),
+			)
+		if self.issued_on and getdate(self.due_date) < getdate(self.issued_on):
+			frappe.throw(
+				_("The reply due date {0} cannot be before the issue date {1}.").format(
+					frappe.bold(frappe.format(self.due_date, "Date")),
+					frappe.bold(frappe.format(self.issued_on, "Date")),
+				),
+				DueDateError,
+			)
+
+	# --- who may change what -------------------------------------------------------------------------
+
+	def validate_office_fields(self):
+		if is_office_user():
+			return
+		for fieldname in OFFICE_FIELDS:
+			if self.has_value_changed(fieldname):
+				frappe.throw(
+					_("Only the Petition Office can change {0} of a transfer.").format(
+						frappe.bold(_(self.meta.get_label(fieldname)))
+					),
+					LockedFieldError,
+				)
+
+	def validate_reply_locked(self):
+		before = self.get_doc_before_save()
+		if not before or before.workflow_state not in REPLY_LOCKED_STATES:
+			return
+		for fieldname in REPLY_FIELDS:
+			if self.has_value_changed(fieldname):
+				frappe.throw(
+					_(
+						"{0} cannot be changed while the transfer is {1}; it changes only after a return for rework."
+					).format(
+						frappe.bold(_(self.meta.get_label(fieldname))), frappe.bold(_(before.workflow_state))
+					),
+					LockedFieldError,
+				)
+
+	# --- workflow steps ------------------------------------------------------------------------------
+
+	def apply_step(self):
+		"""Run the checks and records of the state the workflow moves the transfer to."""
+		before = self.get_doc_before_save()
+		if self.is_new() or not before or before.workflow_state == self.workflow_state:
+			return
+		step = {
+			TransferState.ACKNOWLEDGED: self.record_receipt,
+			TransferState.OBJECTED: self.record_objection,
+			TransferState.REPLY_DRAFTED: self.record_reply,
+			TransferState.SIGNED_BY_HEAD: self.record_head_signature,
+			TransferState.SIGNED_BY_LEADER: self.record_leader_signature,
+			TransferState.REPLY_ACCEPTED: self.record_acceptance,
+			TransferState.RETURNED: self.record_return,
+		}.get(self.workflow_state)
+		if step:
+			step()
+
+	def record_receipt(self):
+		if not self.acknowledged_on:
+			self.acknowledged_on = nowdate()
+			self.acknowledged_by = frappe.session.user
+
+	def record_objection(self):
+		if self.objected_on:
+			frappe.throw(
+				_(
+					"The unit already objected on {0} and the Petition Office decided; it cannot object again."
+				).format(frappe.format(self.objected_on, "Date")),
+				ObjectionError,
+			)
+		if not (self.objection_reason or "").strip():
+			frappe.throw(
+				_("Enter the reason why the matter does not belong to your unit."),
+				ObjectionError,
+				title=_("Objection Reason Missing"),
+			)
+		try:
+			days = count_working_days(getdate(self.issued_on), getdate(nowdate()), working_calendar())
+		except DeadlineError as error:
+			throw_rule_error(error)
+		allowed = objection_days()
+		if days > allowed:
+			frappe.throw(
+				_(
+					"An objection is possible within {0} working days of the issue date {1}; {2} working days have passed."
+				).format(allowed, frappe.format(self.issued_on, "Date"), days),
+				ObjectionError,
+				title=_("Objection Too Late"),
+			)
+		self.objected_on = nowdate()
+		self.objected_by = frappe.session.user
+
+	def record_reply(self):
+		missing = [
+			_(self.meta.get_label(fieldname))
+			for fieldname in REPLY_FIELDS
+			if not strip_html(self.get(fieldname) or "").strip()
+		]
+		if missing:
+			frappe.throw(
+				_("Write the {0} before submitting the reply.").format(", ".join(missing)),
+				ReplyIncompleteError,
+				title=_("Reply Incomplete"),
+			)
+		if self.transfer_role == TransferRole.LEAD:
+			self.validate_co_units_replied()
+		self.reply_submitted_by = frappe.session.user
+		self.reply_submitted_on = now_datetime()
+		# a resubmitted reply is signed and decided afresh
+		for fieldname in (
+			"head_signed_by",
+			"head_signed_on",
+			"leader_signed_by",
+			"leader_signed_on",
+			"office_decision_by",
+			"office_decision_on",
+			"return_reason",
+		):
+			self.set(fieldname, None)
+
+	def validate_co_units_replied(self):
+		pending = [
+			row
+			for row in active_transfers(self.petition_case)
+			if row.transfer_role == TransferRole.CO and row.workflow_state != TransferState.REPLY_ACCEPTED
+		]
+		if pending:
+			frappe.throw(
+				_(
+					"The lead unit's reply summarizes all units: wait until the replies of {0} are accepted."
+				).format(", ".join(frappe.bold(row.unit) for row in pending)),
+				ReplyIncompleteError,
+				title=_("Co-handling Units Pending"),
+			)
+
+	def record_head_signature(self):
+		user = frappe.session.user
+		head = frappe.db.get_value("Handling Unit", self.unit, "unit_head")
+		if user != head:
+			frappe.throw(
+				_("Only the head of {0} can sign this reply as unit head.").format(frappe.bold(self.unit)),
+				SignatureError,
+				title=_("Not the Unit Head"),
+			)
+		self.validate_not_signed_by_same_person(user, (self.reply_submitted_by,))
+		self.head_signed_by = user
+		self.head_signed_on = now_datetime()
+
+	def record_leader_signature(self):
+		user = frappe.session.user
+		leader = frappe.db.get_value("Handling Unit", self.unit, "leader_in_charge")
+		if user != leader:
+			frappe.throw(
+				_("Only the leader in charge of {0} can sign this reply as leader.").format(
+					frappe.bold(self.unit)
+				),
+				SignatureError,
+				title=_("Not the Leader in Charge"),
+			)
+		self.validate_not_signed_by_same_person(user, (self.reply_submitted_by, self.head_signed_by))
+		self.leader_signed_by = user
+		self.leader_signed_on = now_datetime()
+
+	def validate_not_signed_by_same_person(self, user, earlier_steps):
+		if user in earlier_steps:
+			frappe.throw(
+				_("You already took an earlier step of this reply; another person must approve it."),
+				SignatureError,
+				title=_("Self Approval Not Allowed"),
+			)
+
+	def record_acceptance(self):
+		if not (self.head_signed_by and self.leader_signed_by):
+			frappe.throw(
+				_(
+					"The reply needs the signatures of the unit head and of the leader in charge before it is accepted."
+				),
+				SignatureError,
+				title=_("Reply Receipt Unsigned"),
+			)
+		self.record_office_decision()
+
+	def record_return(self):
+		if not (self.return_reason or "").strip():
+			frappe.throw(
+				_("Enter the reason for returning the reply."),
+				ReplyIncompleteError,
+				title=_("Return Reason Missing"),
+			)
+		self.record_office_decision()
+
+	def record_office_decision(self):
+		self.office_decision_by = frappe.session.user
+		self.office_decision_on = now_datetime()
+
+	# --- assignment ----------------------------------------------------------------------------------
+
+	def close_assignments_when_done(self):
+		if self.is_new() or not self.has_value_changed("workflow_state"):
+			return
+		if self.workflow_state == TransferState.REPLY_ACCEPTED:
+			close_transfer_assignments(self, "Closed")
+		elif self.workflow_state == TransferState.WITHDRAWN:
+			close_transfer_assignments(self, "Cancelled")
+
+
+def objection_days() -> int:
+	"""How many working days after the issue a unit may object (Settings, 5 by default)."""
+	return int(get_settings().get("objection_days") or DEFAULT_OBJECTION_DAYS)
+
+
+def working_calendar() -> WorkCalendar:
+	"""The Settings' holidays and make-up working days, counted in working days."""
+	calendar = get_settings().get_work_calendar()
+	return WorkCalendar(
+		basis=DayBasis.WORKING, holidays=calendar.holidays, makeup_workdays=calendar.makeup_workdays
+	)
+
+
+def is_office_user(user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(set(OFFICE_ROLES) & set(frappe.get_roles(user)))
+
+
+def on_doctype_update():
+	frappe.db.add_index("Petition Transfer", ["unit", "due_date"])
+	frappe.db.add_index("Petition Transfer", ["petition_case", "transfer_role"])

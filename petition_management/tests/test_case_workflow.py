@@ -1,0 +1,182 @@
+"""The case's Workflow, driven by real users in real roles with apply_workflow."""
+
+import frappe
+from frappe.model.workflow import WorkflowPermissionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate, nowdate
+
+from petition_management.petition_management.doctype.petition_case.petition_case import (
+	PetitionCaseError,
+	SelfApprovalError,
+)
+from petition_management.setup.workflows import ensure_workflows
+from petition_management.tests.utils import (
+	make_category,
+	make_outgoing_email_account,
+	make_petitioner,
+	make_unit,
+	make_user,
+)
+
+OFFICE = "wf-office@example.com"
+OFFICE_2 = "wf-office2@example.com"
+DIRECTOR = "wf-director@example.com"
+RECEPTION = "wf-reception@example.com"
+HANDLER = "wf-handler@example.com"
+
+
+class CaseWorkflowTestCase(FrappeTestCase):
+	"""Users and a registered case, shared by the workflow tests."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		ensure_workflows()
+		make_user(OFFICE, ["Petition Office"])
+		make_user(OFFICE_2, ["Petition Office", "Petition Director"])
+		make_user(DIRECTOR, ["Petition Director"])
+		make_user(RECEPTION, ["Petition Reception Officer"])
+		make_user(HANDLER, ["Petition Unit Handler"])
+		make_unit("_T Housing Office")
+		make_category("_T Property Management", default_handling_unit="_T Housing Office")
+		make_outgoing_email_account()
+		frappe.db.commit()  # shared by every test; each test rolls back only its own changes
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def register(self, **values):
+		frappe.set_user(RECEPTION)
+		case = frappe.get_doc(
+			{
+				"doctype": "Petition Case",
+				"source_type": "Visit",
+				"received_on": nowdate(),
+				"subject": "_T 物业收费",
+				"content": "小区物业擅自提高停车费。",
+				"category": "_T Property Management",
+				"petitioners": [{"petitioner": make_petitioner("_T 张伟", email="zhangwei@example.com")}],
+				**values,
+			}
+		).insert()
+		return case
+
+	def act(self, user, case, action, **values):
+		"""As `user`: save `values` on the case, then apply the workflow action."""
+		frappe.set_user(user)
+		case = frappe.get_doc("Petition Case", case.name)
+		if values:
+			case.update(values)
+			case.save()
+		return apply_workflow(case, action)
+
+
+class TestCaseWorkflow(CaseWorkflowTestCase):
+	def test_new_case_starts_registered_with_its_acceptance_clock(self):
+		case = self.register()
+		self.assertEqual(case.workflow_state, "Registered")
+		self.assertEqual(getdate(case.acceptance_due), getdate(add_days(nowdate(), 15)))
+
+	def test_office_proposes_and_director_accepts(self):
+		case = self.register()
+		case = self.act(OFFICE, case, "Propose Acceptance Decision", acceptance_proposal="Accept")
+		self.assertEqual((case.workflow_state, case.proposed_by), ("Pending Acceptance", OFFICE))
+		case = self.act(DIRECTOR, case, "Approve Acceptance")
+		self.assertEqual(case.workflow_state, "Accepted")
+		self.assertEqual((case.decided_by, getdate(case.accepted_on)), (DIRECTOR, getdate(nowdate())))
+		self.assertEqual(getdate(case.handling_due), getdate(add_days(nowdate(), 60)))
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": case.name, "comment_type": "Workflow"}, pluck="content"
+		)
+		self.assertCountEqual(comments, ["Pending Acceptance", "Accepted"])
+
+	def test_not_accepted_needs_reason_and_where_to_go_and_produces_a_notice(self):
+		case = self.register()
+		with self.assertRaises(PetitionCaseError):
+			self.act(OFFICE, case, "Propose Acceptance Decision", acceptance_proposal="Do Not Accept",
+				non_acceptance_reason="属于劳动争议")
+		frappe.db.rollback()
+		case = self.register()
+		case = self.act(
+			OFFICE,
+			case,
+			"Propose Acceptance Decision",
+			acceptance_proposal="Do Not Accept",
+			non_acceptance_reason="属于劳动争议仲裁事项",
+			legal_channel="Arbitration",
+			competent_body="_T 县劳动人事争议仲裁委员会",
+		)
+		with self.assertRaises(frappe.ValidationError) as caught:
+			apply_workflow(case, "Approve Acceptance")
+		self.assertIn("Not a valid Workflow Action", str(caught.exception))
+		case = self.act(DIRECTOR, case, "Approve Non-Acceptance")
+		self.assertEqual(case.workflow_state, "Not Accepted")
+		self.assertIn("_T 县劳动人事争议仲裁委员会", case.non_acceptance_notice)
+		self.assertIn("属于劳动争议仲裁事项", case.non_acceptance_notice)
+		queued = frappe.get_all(
+			"Email Queue", filters={"reference_doctype": "Petition Case", "reference_name": case.name}, pluck="name"
+		)
+		self.assertEqual(len(queued), 1)
+		recipients = frappe.get_all("Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient")
+		self.assertEqual(recipients, ["zhangwei@example.com"])
+
+	def test_without_an_outgoing_account_the_notice_is_kept_and_not_mailed(self):
+		frappe.db.set_value("Email Account", {"default_outgoing": 1}, "default_outgoing", 0)
+		frappe.local.outgoing_email_account = {}  # Frappe caches the account per request
+		case = self.register()
+		case = self.act(
+			OFFICE, case, "Propose Acceptance Decision", acceptance_proposal="Do Not Accept",
+			non_acceptance_reason="不属于本机关职责", competent_body="_T 县人民法院",
+		)
+		case = self.act(DIRECTOR, case, "Approve Non-Acceptance")
+		self.assertEqual(case.workflow_state, "Not Accepted")
+		self.assertFalse(frappe.get_all("Email Queue", filters={"reference_name": case.name}))
+		comments = frappe.get_all("Comment", filters={"reference_name": case.name, "comment_type": "Comment"}, pluck="content")
+		self.assertTrue(any("Not e-mailed" in c for c in comments))
+
+	def test_one_person_cannot_propose_and_approve(self):
+		case = self.register()
+		case = self.act(OFFICE_2, case, "Propose Acceptance Decision", acceptance_proposal="Accept")
+		with self.assertRaises(SelfApprovalError):
+			self.act(OFFICE_2, case, "Approve Acceptance")
+		self.assertEqual(frappe.db.get_value("Petition Case", case.name, "workflow_state"), "Pending Acceptance")
+
+	def test_wrong_role_gets_a_clear_refusal(self):
+		case = self.register()
+		frappe.set_user(RECEPTION)
+		with self.assertRaises(frappe.ValidationError) as caught:
+			apply_workflow(frappe.get_doc("Petition Case", case.name), "Propose Acceptance Decision")
+		self.assertIn("Not a valid Workflow Action", str(caught.exception))
+		frappe.set_user(HANDLER)
+		self.assertRaises(frappe.PermissionError, frappe.get_doc("Petition Case", case.name).check_permission, "read")
+
+	def test_setting_the_state_field_directly_is_refused(self):
+		case = self.register()
+		frappe.set_user(RECEPTION)
+		case = frappe.get_doc("Petition Case", case.name)
+		case.workflow_state = "Accepted"
+		self.assertRaises(WorkflowPermissionError, case.save)
+
+	def test_answered_on_the_spot_goes_straight_to_closed(self):
+		case = self.register()
+		with self.assertRaises(PetitionCaseError):
+			self.act(RECEPTION, case, "Close as Answered on the Spot")
+		frappe.db.rollback()
+		case = self.register()
+		case = self.act(RECEPTION, case, "Close as Answered on the Spot", consolidated_reply="已当场解释收费依据。")
+		self.assertEqual((case.workflow_state, getdate(case.closed_on)), ("Closed", getdate(nowdate())))
+		with self.assertRaises(PetitionCaseError):
+			self.act(OFFICE, case, "Archive")
+		frappe.db.rollback()
+
+	def test_workflow_edit_by_admin_survives_migrate(self):
+		workflow = frappe.get_doc("Workflow", "Petition Case")
+		workflow.append(
+			"transitions",
+			{"state": "Accepted", "action": "Send Back", "next_state": "Registered", "allowed": "Petition Director"},
+		)
+		workflow.save()
+		ensure_workflows()
+		workflow.reload()
+		self.assertIn(("Accepted", "Registered"), [(t.state, t.next_state) for t in workflow.transitions])

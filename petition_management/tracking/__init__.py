@@ -1,0 +1,1 @@
+"""Unified tracking: deadlines, reminders, extensions, supervision, return visits, reviews."""
