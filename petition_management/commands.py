@@ -1,4 +1,6 @@
-"""Bench commands of the app: `bench --site SITE petition-demo`."""
+"""Bench commands of the app: `bench --site SITE petition-demo` and `bench --site SITE petition-benchmark`."""
+
+import time
 
 import click
 from frappe.commands import get_site, pass_context
@@ -24,4 +26,48 @@ def petition_demo(context, seed):
 		frappe.destroy()
 
 
-commands = [petition_demo]
+@click.command("petition-benchmark")
+@click.option("--cases", default=200_000, show_default=True, help="How many cases to seed (N).")
+@click.option(
+	"--out", default=None, help="The JSON file [default: petition-benchmark.json in the bench folder]."
+)
+@click.option(
+	"--repetitions", default=5, show_default=True, help="Repetitions per figure (the median is kept)."
+)
+@click.option("--seed", default=2026, show_default=True, help="Seed of the generated data.")
+@click.option(
+	"--reuse", is_flag=True, help="Measure the N cases seeded by an earlier run instead of seeding again."
+)
+@pass_context
+def petition_benchmark(context, cases, out, repetitions, seed, reuse):
+	"""Seed N cases and print the six figures that matter at a million cases, beside their goals.
+	Writes seeded data to the site: never run it on a production site."""
+	import os
+
+	import frappe
+	from frappe.utils import get_bench_path
+
+	from petition_management.benchmark import report
+	from petition_management.benchmark.run import run_benchmark
+
+	site = get_site(context)
+	out = os.path.abspath(out or os.path.join(get_bench_path(), "petition-benchmark.json"))
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		started = time.perf_counter()
+		result = run_benchmark(cases, out, repetitions, seed, reuse, progress=echo_progress)
+		click.echo("")
+		click.echo(report.header(result))
+		click.echo(report.table(result["figures"]))
+		click.echo(f"\nSeed: {result['seed']}")
+		click.echo(f"Figures written to {out}; the run took {time.perf_counter() - started:.0f} s.")
+	finally:
+		frappe.destroy()
+
+
+def echo_progress(message: str):
+	click.echo(f"[{time.strftime('%H:%M:%S')}] {message}")
+
+
+commands = [petition_demo, petition_benchmark]

@@ -19,6 +19,12 @@ export_python_type_annotations = True
 # app_include_css = "/assets/petition_management/css/petition_management.css"
 # app_include_js = "/assets/petition_management/js/petition_management.js"
 
+# Repeat detection at registration, shared by the intake forms
+doctype_js = {
+	"Petition Visit": "public/js/repeat_candidates.js",
+	"Petition Letter": "public/js/repeat_candidates.js",
+}
+
 # Installation
 # ------------
 after_install = "petition_management.setup.install.after_install"
@@ -57,3 +63,73 @@ has_permission = {
 	"Workflow Action": "petition_management.handling.permissions.workflow_action_has_permission",
 }
 # -- end: handling permissions --
+
+# Leaders' reception days, key cases, emergency incidents, dispute screening, mediation
+# (petition_management/special/)
+# -- begin: special permissions and jobs --
+permission_query_conditions = {
+	**globals().get("permission_query_conditions", {}),
+	"Dispute Screening Round": "petition_management.special.screening.round_query",
+	"Mediation Case": "petition_management.special.screening.mediation_query",
+}
+has_permission = {
+	**globals().get("has_permission", {}),
+	"Dispute Screening Round": "petition_management.special.screening.round_has_permission",
+	"Mediation Case": "petition_management.special.screening.mediation_has_permission",
+}
+scheduler_events = {
+	**globals().get("scheduler_events", {}),
+	"daily": [
+		*globals().get("scheduler_events", {}).get("daily", []),
+		"petition_management.special.reception.refresh_reception_day_counts",
+	],
+	"cron": {
+		**globals().get("scheduler_events", {}).get("cron", {}),
+		"0 6 1,16 * *": [
+			*globals().get("scheduler_events", {}).get("cron", {}).get("0 6 1,16 * *", []),
+			"petition_management.special.screening.open_screening_rounds",
+		],
+	},
+}
+# -- end: special permissions and jobs --
+
+# -- begin: tracking permissions --
+permission_query_conditions = {
+	**globals().get("permission_query_conditions", {}),
+	"Petition Supervision": "petition_management.tracking.supervision.supervision_query",
+}
+has_permission = {
+	**globals().get("has_permission", {}),
+	"Petition Supervision": "petition_management.tracking.supervision.supervision_has_permission",
+}
+# -- end: tracking permissions --
+
+# Field-level read permissions on every query, and the Frappe v15 methods that bypass them
+# (petition_management/utils/field_permissions.py explains the v15 gaps this closes).
+before_request = ["petition_management.utils.field_permissions.apply"]
+before_job = ["petition_management.utils.field_permissions.apply"]
+override_whitelisted_methods = {
+	"frappe.client.get_count": "petition_management.utils.field_permissions.get_count",
+	"frappe.desk.search.search_link": "petition_management.utils.field_permissions.search_link",
+	"frappe.desk.search.search_widget": "petition_management.utils.field_permissions.search_widget",
+}
+
+# -- begin: appraisal permissions --
+permission_query_conditions = {
+	**globals().get("permission_query_conditions", {}),
+	"Petition Appraisal": "petition_management.appraisal.permissions.appraisal_query",
+}
+has_permission = {
+	**globals().get("has_permission", {}),
+	"Petition Appraisal": "petition_management.appraisal.permissions.appraisal_has_permission",
+}
+# -- end: appraisal permissions --
+
+# Citizens' portal (petition_management/portal, www/, web form /online-petition)
+# -- begin: portal --
+portal_menu_items = [
+	*globals().get("portal_menu_items", []),
+	{"title": "My Petitions", "route": "/my-petitions", "reference_doctype": "Online Petition"},
+	{"title": "Submit a Petition", "route": "/online-petition/new"},
+]
+# -- end: portal --

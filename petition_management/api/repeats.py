@@ -18,7 +18,7 @@ def find_repeat_candidates(
 	"""Open or recent cases of the same people on a similar matter, best first.
 
 	Returns case names, subjects and reason codes only: never an ID number or a phone."""
-	frappe.has_permission("Petition Case", "read", throw=True)
+	frappe.has_permission("Petition Case", "create", throw=True)  # an intake tool: who registers cases
 	if isinstance(petitioners, str):
 		petitioners = json.loads(petitioners) if petitioners.startswith("[") else [petitioners]
 	if not isinstance(petitioners, list) or not all(isinstance(p, str) for p in petitioners):

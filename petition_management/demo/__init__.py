@@ -7,7 +7,19 @@ Each DocType adds its own step to STEPS as the app grows.
 import frappe
 from faker import Faker
 
-from petition_management.demo import cases, letters, masters, petitioners, transfers, users, visits
+from petition_management.demo import (
+	appraisal,
+	cases,
+	extensions,
+	letters,
+	masters,
+	petitioners,
+	special,
+	tracking,
+	transfers,
+	users,
+	visits,
+)
 
 # Each step takes the demo context (fakers, created names) and returns nothing.
 STEPS = (
@@ -20,6 +32,10 @@ STEPS = (
 	visits.make_visits,
 	cases.make_cases,
 	transfers.make_transfers,
+	special.make_special,
+	extensions.make_extensions,
+	tracking.make_tracking,
+	appraisal.make_appraisals,
 )
 DEMO_MARKER = "petition_management_demo_loaded"
 

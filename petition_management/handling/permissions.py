@@ -94,9 +94,24 @@ def case_query(user: str | None = None) -> str:
 	if _is_unrestricted(user, CASE_UNRESTRICTED_ROLES):
 		return ""
 	units = user_units(user)
+	key = key_cases_sql(user)
 	if not units:
-		return DENY_ALL
-	return f"`tabPetition Case`.name in ({_unit_cases_sql(_sql_list(units))})"
+		return f"({key})"
+	return f"(`tabPetition Case`.name in ({_unit_cases_sql(_sql_list(units))}) or {key})"
+
+
+def key_cases_sql(user: str) -> str:
+	"""A key case's responsible leader and team read it, whichever units handle it."""
+	escaped = frappe.db.escape(user)
+	return (
+		f"`tabPetition Case`.key_leader = {escaped} or `tabPetition Case`.name in ("
+		"select parent from `tabPetition Key Team Member` "
+		f"where parenttype = 'Petition Case' and user = {escaped})"
+	)
+
+
+def is_key_person(doc, user: str) -> bool:
+	return doc.get("key_leader") == user or any(row.user == user for row in doc.get("key_team") or [])
 
 
 def case_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -109,6 +124,8 @@ def case_allowed(doc, ptype: str | None = None, user: str | None = None) -> bool
 		return True
 	if (ptype or "read") not in READ_PTYPES or doc.is_new():
 		return False
+	if is_key_person(doc, user):
+		return True
 	units = user_units(user)
 	return bool(
 		units

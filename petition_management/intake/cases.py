@@ -14,6 +14,10 @@ class RepeatLinkError(frappe.ValidationError):
 	pass
 
 
+class FinalMatterError(frappe.ValidationError):
+	pass
+
+
 def source_petitioners(source_doc) -> list[str]:
 	"""The petitioners of a visit (its rows) or a letter (its one petitioner)."""
 	if source_doc.doctype == "Petition Letter":
@@ -82,3 +86,23 @@ def link_repeat(source_doc, original_case: str) -> None:
 	)
 	case.flags.ignore_permissions = True  # the reception officer notes a repeat on a case they may only read
 	case.save()
+
+
+def flag_final_matter(source_doc):
+	"""Mark a visit or letter whose matter was already decided on re-review; such a matter is final
+	and is not registered as a new case (it may still be recorded as a repeat of the final case)."""
+	from petition_management.intake.final import final_matters
+
+	people = source_petitioners(source_doc)
+	text = " ".join(filter(None, (source_doc.get("subject"), source_doc.get("content"))))
+	matches = final_matters(people, source_doc.get("category"), text) if people else []
+	source_doc.final_matter_case = matches[0] if matches else None
+	if source_doc.final_matter_case and source_doc.get("outcome") == "Registered as a Case":
+		frappe.throw(
+			_(
+				"This matter was decided on re-review in case {0} and is final, so it is not accepted again. "
+				"Record the petition as a repeat of that case."
+			).format(source_doc.final_matter_case),
+			FinalMatterError,
+			title=_("Final Matter"),
+		)

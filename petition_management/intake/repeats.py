@@ -60,7 +60,7 @@ def candidate_cases(people: list[str], exclude: str | None) -> list[dict]:
 	cases = frappe.get_all(
 		"Petition Case",
 		filters={"name": ("in", case_names)},
-		fields=["name", "category", "subject", "content", "received_on", "repeat_count"],
+		fields=["name", "category", "subject", "content", "received_on", "workflow_state", "is_final"],
 	)
 	window_start = getdate(add_days(nowdate(), -int(get_settings().repeat_window_days or 365)))
 	parties = frappe.get_all(
@@ -81,12 +81,14 @@ def candidate_cases(people: list[str], exclude: str | None) -> list[dict]:
 		case.phones = {p.phone_normalized for p in people_of_case if p.phone_normalized}
 		case.is_open = is_open_case(case)
 		case.in_window = getdate(case.received_on) >= window_start
-	return [c for c in cases if c.is_open or c.in_window]
+	return [c for c in cases if c.is_open or c.in_window or c.is_final]
+
+
+FINISHED_STATES = ("Closed", "Archived", "Not Accepted")
 
 
 def is_open_case(case) -> bool:
-	"""Until the case lifecycle lands, every registered case counts as open."""
-	return not case.get("closed_on")
+	return case.get("workflow_state") not in FINISHED_STATES
 
 
 def find_repeats(
@@ -110,7 +112,7 @@ def find_repeats(
 			id_numbers=frozenset(c.id_numbers),
 			phones=frozenset(c.phones),
 			category=c.category,
-			content=strip_html_tags(" ".join(filter(None, (c.subject, c.content)))),
+			content=strip_html_tags(c.content or c.subject or ""),
 			received_on=getdate(c.received_on),
 			is_open=c.is_open,
 			is_final=bool(c.get("is_final")),

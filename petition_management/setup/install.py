@@ -28,15 +28,25 @@ def after_migrate():
 
 def ensure_site_records():
 	"""Workflows and notifications: created when absent, never overwritten (admins edit them)."""
+	from petition_management.setup.appraisal_scheme import ensure_default_scheme
+	from petition_management.setup.letter_head import ensure_letter_head
 	from petition_management.setup.notifications import ensure_notifications
 	from petition_management.setup.workflows import ensure_workflows
 
 	ensure_workflows()
+	ensure_default_scheme()
 	ensure_notifications()
+	ensure_letter_head()
 
 
 def before_tests():
-	"""Frappe calls this once before running the app's tests on a fresh test site."""
+	"""Frappe calls this once before running the app's tests.
+
+	Mail is queued but never sent from tests: sending would commit the test's transaction."""
+	from petition_management.utils.field_permissions import apply as apply_field_permissions
+
+	frappe.flags.mute_emails = True
+	apply_field_permissions()
 	frappe.clear_cache()
 	ensure_roles()
 

@@ -52,7 +52,11 @@ def make_category(name: str, parent: str | None = None, is_group: int = 0, **val
 
 
 def make_petitioner(full_name: str, **values) -> str:
-	"""A Petitioner with no ID on file unless given; returns its name."""
+	"""A Petitioner with no ID on file unless given (an existing one with that ID is reused)."""
+	if values.get("id_number"):
+		existing = frappe.db.get_value("Petitioner", {"id_number": values["id_number"]})
+		if existing:
+			return existing
 	doc = frappe.get_doc({"doctype": "Petitioner", "full_name": full_name, "id_type": "None", **values})
 	return doc.insert(ignore_permissions=True).name
 

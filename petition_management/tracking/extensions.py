@@ -139,7 +139,9 @@ def moved_due_date(old_due, days: int, limit) -> datetime.date:
 	return min(due_date(old_due, days), getdate(limit))
 
 
-def move_transfer_due_dates(case, days: int, reference: str) -> list[tuple[str, datetime.date, datetime.date]]:
+def move_transfer_due_dates(
+	case, days: int, reference: str
+) -> list[tuple[str, datetime.date, datetime.date]]:
 	"""Move every active transfer's reply due date; returns (transfer, old, new) for each one moved."""
 	moved = []
 	for row in active_transfers(case.name):

@@ -68,7 +68,10 @@ def case_review_stage(case_name: str, exclude: str | None = None) -> tuple[str |
 	filters = {"petition_case": case_name, "docstatus": ("<", 2)}
 	if exclude:
 		filters["name"] = ("!=", exclude)
-	rows = {(r.review_type, r.docstatus) for r in frappe.get_all(REVIEW, filters=filters, fields=["review_type", "docstatus"])}
+	rows = {
+		(r.review_type, r.docstatus)
+		for r in frappe.get_all(REVIEW, filters=filters, fields=["review_type", "docstatus"])
+	}
 	types = {review_type for review_type, _docstatus in rows}
 	if (ReviewType.RE_REVIEW, 1) in rows:
 		return ReviewStage.RE_REVIEW_DECIDED, 1

@@ -143,17 +143,32 @@ def notify_escalation(order: dict, leader: str | None):
 			leader, frappe.format(order.response_due, "Date")
 		)
 	else:
-		note = _("Escalated, but neither unit {0} nor a parent unit has a leader in charge.").format(order.unit)
+		note = _("Escalated, but neither unit {0} nor a parent unit has a leader in charge.").format(
+			order.unit
+		)
 	doc.add_comment("Info", note)
 	if not recipient:
 		return
 	subject = _("Supervision order {0} unanswered: {1} did not respond by {2}").format(
 		order.name, order.unit, frappe.format(order.response_due, "Date")
 	)
-	message = _(
-		"Supervision order {0} on case {1} ({2}) asked {3} to respond by {4}. No response has been "
-		"received, so the order is escalated to you as the leader in charge."
-	).format(order.name, order.petition_case, order.case_subject or "", order.unit, frappe.format(order.response_due, "Date"))
+	if leader:
+		message = _(
+			"Supervision order {0} on case {1} ({2}) asked {3} to respond by {4}. No response has been "
+			"received, so the order is escalated to you as the leader in charge."
+		)
+	else:
+		message = _(
+			"Supervision order {0} on case {1} ({2}) asked {3} to respond by {4}. No response has been "
+			"received and no leader in charge is set for the unit: please follow it up."
+		)
+	message = message.format(
+		order.name,
+		order.petition_case,
+		order.case_subject or "",
+		order.unit,
+		frappe.format(order.response_due, "Date"),
+	)
 	notify([recipient], doc, subject, message)
 	email = frappe.db.get_value("User", {"name": recipient, "enabled": 1}, "email")
 	if email:

@@ -299,10 +299,24 @@ LIST_KEYS = frozenset(
 )
 
 
+# Keys that are Check fields (0/1) on these doctypes, though strings elsewhere (Report.is_standard "Yes").
+CHECK_KEYS = {
+	"Number Card": {"is_standard"},
+	"Dashboard Chart": {"is_standard"},
+	"Notification": {"is_standard"},
+	"Web Form": {"is_standard", "allow_edit"},
+}
+
+
 def check_shape(doc: Doc, index: AppIndex) -> list[Problem]:
 	"""Wrong JSON types (a table that is not a list of objects, a name that is not a string)."""
 	out = Found(index.rel(doc.path))
+	checks = CHECK_KEYS.get(doc.data.get("doctype"), set())
 	for key, value in doc.data.items():
+		if key in checks:
+			if value not in (0, 1, None):
+				out(f"{key} must be 0 or 1")
+			continue
 		if key == "field_order" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
 			out("field_order must be a list of fieldnames")
 		elif key in LIST_KEYS and value is not None:

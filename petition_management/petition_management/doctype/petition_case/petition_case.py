@@ -11,9 +11,10 @@ from petition_management.petition_management.doctype.petition_category.petition_
 )
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
 from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due
+from petition_management.special.key_cases import validate_key_case
 from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date
-from petition_management.utils.rules import throw_rule_error
 from petition_management.utils.mail import send_notice
+from petition_management.utils.rules import throw_rule_error
 
 
 class PetitionCaseError(frappe.ValidationError):
@@ -49,6 +50,7 @@ class PetitionCase(Document):
 		self.set_acceptance_due()
 		self.set_repeat_count()
 		self.validate_pauses()
+		validate_key_case(self)
 		self.validate_state_change()
 		self.set_handling_due()
 		self.set_current_due()

@@ -114,7 +114,11 @@ class PetitionExtension(Document):
 		before_state = self.state_before_save()
 		if self.is_new() or before_state in (None, ExtensionState.DRAFT):
 			return
-		locked = REQUEST_FIELDS if before_state == ExtensionState.PENDING else (*REQUEST_FIELDS, "rejection_reason")
+		locked = (
+			REQUEST_FIELDS
+			if before_state == ExtensionState.PENDING
+			else (*REQUEST_FIELDS, "rejection_reason")
+		)
 		for fieldname in locked:
 			if self.has_value_changed(fieldname):
 				frappe.throw(
@@ -160,9 +164,9 @@ class PetitionExtension(Document):
 		state = self.case().workflow_state
 		if state not in CASE_STATES_OPEN_FOR_EXTENSION:
 			frappe.throw(
-				_("Case {0} is {1}: an extension is possible only while the case is Accepted or In Handling.").format(
-					frappe.bold(self.petition_case), frappe.bold(_(state or "Registered"))
-				),
+				_(
+					"Case {0} is {1}: an extension is possible only while the case is Accepted or In Handling."
+				).format(frappe.bold(self.petition_case), frappe.bold(_(state or "Registered"))),
 				CaseNotOpenError,
 				title=_("Case Not in Handling"),
 			)
@@ -173,9 +177,9 @@ class PetitionExtension(Document):
 		if self.is_being_requested() and not is_office_user():
 			if not may_request_for_unit(frappe.session.user, lead_unit):
 				frappe.throw(
-					_("Only the lead unit of case {0} ({1}) or the Petition Office can ask for its extension.").format(
-						frappe.bold(self.petition_case), frappe.bold(lead_unit or _("none yet"))
-					),
+					_(
+						"Only the lead unit of case {0} ({1}) or the Petition Office can ask for its extension."
+					).format(frappe.bold(self.petition_case), frappe.bold(lead_unit or _("none yet"))),
 					NotLeadUnitError,
 					title=_("Not the Lead Unit"),
 				)
@@ -195,9 +199,9 @@ class PetitionExtension(Document):
 		other = open_extension(self.petition_case, exclude=self.name)
 		if other:
 			frappe.throw(
-				_("Case {0} already has extension {1} ({2}); approve, reject or delete it before asking again.").format(
-					frappe.bold(self.petition_case), frappe.bold(other.name), _(other.workflow_state)
-				),
+				_(
+					"Case {0} already has extension {1} ({2}); approve, reject or delete it before asking again."
+				).format(frappe.bold(self.petition_case), frappe.bold(other.name), _(other.workflow_state)),
 				OpenExtensionError,
 				title=_("Extension Already Requested"),
 			)

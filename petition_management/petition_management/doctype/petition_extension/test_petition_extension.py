@@ -118,7 +118,13 @@ class ExtensionTestCase(CaseWorkflowTestCase):
 		"""As `user`: draft an extension of `case`, then apply `action` (none when falsy)."""
 		frappe.set_user(user)
 		extension = frappe.get_doc(
-			{"doctype": "Petition Extension", "petition_case": case.name, "days": days, "reason": REASON, **values}
+			{
+				"doctype": "Petition Extension",
+				"petition_case": case.name,
+				"days": days,
+				"reason": REASON,
+				**values,
+			}
 		).insert()
 		if action:
 			extension = apply_workflow(extension, action)
@@ -163,7 +169,9 @@ class TestPetitionExtension(ExtensionTestCase):
 		new_due = due_date(accepted_on, 70)
 		self.assertEqual((case.extension_days, getdate(case.handling_due)), (10, new_due))
 		self.assertEqual(getdate(case.current_due), new_due)
-		self.assertEqual(getdate(frappe.db.get_value("Petition Extension", extension.name, "handling_due_after")), new_due)
+		self.assertEqual(
+			getdate(frappe.db.get_value("Petition Extension", extension.name, "handling_due_after")), new_due
+		)
 		self.assertEqual(
 			self.transfer_dues(case),
 			{unit: min(due_date(due, 10), new_due) for unit, due in transfers_before.items()},
@@ -187,7 +195,9 @@ class TestPetitionExtension(ExtensionTestCase):
 		extension = self.request(OFFICE_2, case, 5)  # OFFICE_2 is also a Director
 		with self.assertRaises(SelfApprovalError):
 			self.decide(OFFICE_2, extension)
-		self.assertEqual(frappe.db.get_value("Petition Extension", extension.name, "workflow_state"), "Pending Approval")
+		self.assertEqual(
+			frappe.db.get_value("Petition Extension", extension.name, "workflow_state"), "Pending Approval"
+		)
 		self.assertEqual(frappe.db.get_value("Petition Case", case.name, "extension_days"), 0)
 		extension = self.decide(DIRECTOR, extension)
 		self.assertEqual(extension.workflow_state, "Approved")
@@ -279,7 +289,7 @@ class TestPetitionExtension(ExtensionTestCase):
 		self.assertEqual(frappe.db.get_value("Petition Case", case.name, "lead_unit"), LEAD_UNIT)
 		with self.assertRaises(NotLeadUnitError) as caught:
 			self.request(HEAD_CO, case, 5, action=None)
-		self.assertIn(f"Only the lead unit of case {case.name}", str(caught.exception))
+		self.assertIn(f"Only the lead unit of case <strong>{case.name}</strong>", str(caught.exception))
 		with self.assertRaises(NotLeadUnitError):
 			self.request(OFFICE, case, 5, action=None, requested_by_unit=CO_UNIT)
 		frappe.set_user("Administrator")
@@ -299,7 +309,9 @@ class TestPetitionExtension(ExtensionTestCase):
 		extension = self.request(OFFICE, case, 5)
 		with self.assertRaises(RejectionReasonError):
 			self.decide(DIRECTOR, extension, "Reject")
-		self.assertEqual(frappe.db.get_value("Petition Extension", extension.name, "workflow_state"), "Pending Approval")
+		self.assertEqual(
+			frappe.db.get_value("Petition Extension", extension.name, "workflow_state"), "Pending Approval"
+		)
 		extension = self.decide(DIRECTOR, extension, "Reject", rejection_reason="_T 理由不充分")
 		self.assertEqual((extension.workflow_state, extension.rejected_by), ("Rejected", DIRECTOR))
 		self.assertEqual(frappe.db.get_value("Petition Case", case.name, "extension_days"), 0)
@@ -324,8 +336,54 @@ class TestPetitionExtension(ExtensionTestCase):
 			self.assertEqual(self.transfer_dues(case)[LEAD_UNIT], datetime.date(2026, 5, 4))
 			self.decide(DIRECTOR, self.request(OFFICE, case, 10))
 		self.assertEqual(
-			getdate(frappe.db.get_value("Petition Case", case.name, "handling_due")), datetime.date(2026, 5, 12)
+			getdate(frappe.db.get_value("Petition Case", case.name, "handling_due")),
+			datetime.date(2026, 5, 12),
 		)
 		self.assertEqual(
-			self.transfer_dues(case), {LEAD_UNIT: datetime.date(2026, 5, 12), CO_UNIT: datetime.date(2026, 4, 13)}
+			self.transfer_dues(case),
+			{LEAD_UNIT: datetime.date(2026, 5, 12), CO_UNIT: datetime.date(2026, 4, 13)},
 		)
+
+	def test_demo_extensions_are_approved_and_pending_on_cases_in_handling(self):
+		from petition_management.demo import DemoContext
+		from petition_management.demo.extensions import make_extensions
+		from petition_management.demo.users import make_users
+
+		context = DemoContext()
+		make_users(context)
+		self.case_in_handling()
+		self.accept(self.register())
+		frappe.set_user("Administrator")
+		make_extensions(context)
+		names = context.created["Petition Extension"]
+		rows = frappe.get_all(
+			"Petition Extension",
+			filters={"name": ("in", names)},
+			fields=["petition_case", "days", "workflow_state", "requested_by", "approved_by"],
+		)
+		self.assertEqual(len(rows), len(names))
+		self.assertEqual({row.workflow_state for row in rows}, {"Approved", "Pending Approval"})
+		for row in rows:
+			self.assertEqual(row.requested_by, "office@demo.petition.local")
+			extended = frappe.db.get_value("Petition Case", row.petition_case, "extension_days")
+			if row.workflow_state == "Approved":
+				self.assertEqual((row.approved_by, extended), ("director@demo.petition.local", row.days))
+			else:
+				self.assertEqual(extended, 0)
+		make_extensions(context)  # runs again: adds nothing
+		self.assertEqual(frappe.db.count("Petition Extension"), len(names))
+
+	def test_demo_extensions_need_a_case_in_handling(self):
+		from petition_management.demo import DemoContext
+		from petition_management.demo.extensions import make_extensions
+
+		frappe.db.delete("Petition Extension")
+		frappe.db.set_value(
+			"Petition Case",
+			{"workflow_state": ("in", ("In Handling", "Accepted"))},
+			"workflow_state",
+			"Closed",
+		)
+		context = DemoContext()
+		make_extensions(context)
+		self.assertEqual((context.created, frappe.db.count("Petition Extension")), ({}, 0))

@@ -3,6 +3,7 @@
 
 frappe.ui.form.on("Petition Letter", {
 	refresh(frm) {
+		petition_management.intake.show_repeat_candidates(frm, [frm.doc.petitioner]);
 		frm.trigger("show_outcome_buttons");
 		frm.trigger("show_dashboard");
 		if (frm.doc.petition_case) {

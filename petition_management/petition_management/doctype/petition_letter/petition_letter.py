@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from petition_management.intake import letters_email
-from petition_management.intake.cases import link_repeat, register_case
+from petition_management.intake.cases import flag_final_matter, link_repeat, register_case
 from petition_management.petition_management.doctype.petition_category.petition_category import (
 	get_suggested_unit,
 )
@@ -83,6 +83,7 @@ class PetitionLetter(Document):
 		self.set_sender_from_petitioner()
 		self.set_is_anonymous()
 		self.set_suggested_unit()
+		flag_final_matter(self)
 		self.validate_outcome_is_final()
 		self.set_outcome_of_anonymous()
 		self.validate_outcome()

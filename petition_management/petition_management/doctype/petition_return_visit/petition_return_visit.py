@@ -56,7 +56,11 @@ class PetitionReturnVisit(Document):
 
 	def validate_not_reopened(self):
 		before = self.get_doc_before_save()
-		if before and before.status == ReturnVisitStatus.COMPLETED and self.status != ReturnVisitStatus.COMPLETED:
+		if (
+			before
+			and before.status == ReturnVisitStatus.COMPLETED
+			and self.status != ReturnVisitStatus.COMPLETED
+		):
 			frappe.throw(_("A completed return visit cannot be scheduled again."), ReturnVisitError)
 
 	def set_visited_by(self):
@@ -65,11 +69,15 @@ class PetitionReturnVisit(Document):
 
 	def validate_completion(self):
 		missing = [
-			_(self.meta.get_label(fieldname)) for fieldname in ("method", "satisfaction") if not self.get(fieldname)
+			_(self.meta.get_label(fieldname))
+			for fieldname in ("method", "satisfaction")
+			if not self.get(fieldname)
 		]
 		if missing:
 			frappe.throw(
-				_("Fill in {0} to complete the return visit.").format(", ".join(frappe.bold(m) for m in missing)),
+				_("Fill in {0} to complete the return visit.").format(
+					", ".join(frappe.bold(m) for m in missing)
+				),
 				ReturnVisitError,
 				title=_("Missing Information"),
 			)

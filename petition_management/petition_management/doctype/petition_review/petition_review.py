@@ -78,7 +78,9 @@ class PetitionReview(Document):
 
 	def lock_case(self) -> dict:
 		"""Read the case and lock its row, so that two requests for the same case are taken in turn."""
-		return frappe.db.get_value("Petition Case", self.petition_case, CASE_FIELDS, as_dict=True, for_update=True)
+		return frappe.db.get_value(
+			"Petition Case", self.petition_case, CASE_FIELDS, as_dict=True, for_update=True
+		)
 
 	def validate_requested_on(self):
 		if getdate(self.requested_on) > getdate(nowdate()):

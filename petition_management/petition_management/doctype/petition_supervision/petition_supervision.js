@@ -31,6 +31,6 @@ function close_order(frm) {
 		{ fieldname: "note", fieldtype: "Small Text", label: __("Closing Note") },
 		({ note }) => frm.call("close_order", { note }).then(() => frm.reload_doc()),
 		__("Close Supervision Order"),
-		__("Close")
+		__("Close Order")
 	);
 }

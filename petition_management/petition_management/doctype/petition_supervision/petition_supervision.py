@@ -167,9 +167,9 @@ class PetitionSupervision(Document):
 			)
 		if frappe.session.user != "Administrator" and not is_unit_member(self.unit):
 			frappe.throw(
-				_("Only the head, the leader in charge or a handler of unit {0} can respond to this order.").format(
-					frappe.bold(self.unit)
-				),
+				_(
+					"Only the head, the leader in charge or a handler of unit {0} can respond to this order."
+				).format(frappe.bold(self.unit)),
 				ResponseError,
 				title=_("Not Your Unit"),
 			)

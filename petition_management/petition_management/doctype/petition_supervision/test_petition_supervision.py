@@ -24,6 +24,7 @@ from petition_management.utils.deadlines import due_date
 
 DOMAIN = "supervision.test.local"
 BUREAU, UNIT_A, UNIT_B = "_T Supervision Bureau", "_T Supervision Unit A", "_T Supervision Unit B"
+UNIT_C = "_T Supervision Unit C"
 HANDLER, HEAD, LEADER = "Petition Unit Handler", "Petition Unit Head", "Petition Leader"
 USERS = {
 	"office": ["Petition Office"],
@@ -41,6 +42,7 @@ UNITS = {
 	BUREAU: (None, None, "leader-bureau", []),
 	UNIT_A: (BUREAU, "head-a", "leader-a", ["handler-a"]),
 	UNIT_B: (BUREAU, "head-b", None, ["handler-b"]),
+	UNIT_C: (None, None, None, []),  # no leader anywhere above it
 }
 
 
@@ -75,7 +77,7 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 		for login, roles in USERS.items():
 			make_user(u(login), roles)
 		for unit, (parent, head, leader, handlers) in UNITS.items():
-			make_unit(unit, parent=parent, is_group=int(parent is None))
+			make_unit(unit, parent=parent, is_group=int(unit == BUREAU))
 			frappe.db.set_value(
 				"Handling Unit",
 				unit,
@@ -84,6 +86,14 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 			for handler in handlers:
 				tie_to_unit(u(handler), unit)
 		frappe.db.commit()
+
+	def setUp(self):
+		# In tests Frappe sends assignment e-mails at once, and sending commits: queue them only.
+		frappe.flags.mute_emails = True
+
+	def tearDown(self):
+		frappe.flags.mute_emails = False
+		super().tearDown()
 
 	# --- helpers -------------------------------------------------------------------------------------
 
@@ -136,7 +146,9 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 	def test_order_defaults_to_the_lead_unit_and_the_settings_response_days(self):
 		order = self.order(self.case_in_handling(UNIT_A))
 		self.assertEqual(order.unit, UNIT_A)
-		self.assertEqual(getdate(order.response_due), due_date(nowdate(), get_settings().supervision_response_days))
+		self.assertEqual(
+			getdate(order.response_due), due_date(nowdate(), get_settings().supervision_response_days)
+		)
 		self.assertEqual((order.status, order.ordered_by), ("Open", u("office")))
 		self.assertTrue(order.ordered_on)
 		# the unit's handler gets a ToDo due on the response date
@@ -144,9 +156,15 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 
 	def test_supervisor_orders_another_unit_with_its_own_date(self):
 		order = self.order(
-			self.case_in_handling(UNIT_A), u("supervisor"), unit=UNIT_B, reason="Key Case", response_due=day(2)
+			self.case_in_handling(UNIT_A),
+			u("supervisor"),
+			unit=UNIT_B,
+			reason="Key Case",
+			response_due=day(2),
 		)
-		self.assertEqual((order.unit, getdate(order.response_due), order.ordered_by), (UNIT_B, day(2), u("supervisor")))
+		self.assertEqual(
+			(order.unit, getdate(order.response_due), order.ordered_by), (UNIT_B, day(2), u("supervisor"))
+		)
 
 	def test_units_and_readers_cannot_order(self):
 		case = self.case_in_handling(UNIT_A)
@@ -176,7 +194,9 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 		doc = frappe.get_doc("Petition Supervision", order.name)
 		doc.update({"status": "Responded", "responded_by": u("office"), "closed_on": nowdate()})
 		doc.save()
-		stored = frappe.db.get_value("Petition Supervision", order.name, ["status", "responded_by", "closed_on"])
+		stored = frappe.db.get_value(
+			"Petition Supervision", order.name, ["status", "responded_by", "closed_on"]
+		)
 		self.assertEqual(tuple(stored), ("Open", None, None))
 
 	# --- responding ----------------------------------------------------------------------------------
@@ -187,7 +207,9 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 			with self.subTest(login=login), self.assertRaises(frappe.PermissionError):
 				self.respond(order, u(login))
 			frappe.set_user("Administrator")
-		self.assertEqual(frappe.db.get_value("Petition Supervision", order.name, ["status", "response"]), ("Open", None))
+		self.assertEqual(
+			frappe.db.get_value("Petition Supervision", order.name, ["status", "response"]), ("Open", None)
+		)
 
 	def test_the_office_cannot_respond_for_the_unit(self):
 		order = self.order(self.case_in_handling(UNIT_A))
@@ -199,14 +221,21 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 		order = self.order(self.case_in_handling(UNIT_A))
 		doc = self.respond(order, u("handler-a"), instructions="_T 改写的指示", response_due=day(30))
 		self.assertEqual((doc.status, doc.responded_by), ("Responded", u("handler-a")))
-		stored = frappe.db.get_value("Petition Supervision", order.name, ["instructions", "response_due"], as_dict=True)
+		stored = frappe.db.get_value(
+			"Petition Supervision", order.name, ["instructions", "response_due"], as_dict=True
+		)
 		# the order's own fields are at permlevel 1: the unit's change is dropped
-		self.assertEqual((stored.instructions, getdate(stored.response_due)), (order.instructions, getdate(order.response_due)))
+		self.assertEqual(
+			(stored.instructions, getdate(stored.response_due)),
+			(order.instructions, getdate(order.response_due)),
+		)
 		self.assertEqual(self.todos(order), {u("handler-a"): ("Closed", getdate(order.response_due))})
 		self.assertEqual(self.notifications(order, u("office")), 1)
 		with self.assertRaises(ResponseError):
 			self.respond(order, u("head-a"), "_T 改口")
-		self.assertEqual(frappe.db.get_value("Petition Supervision", order.name, "response"), "_T 已约谈信访人，正在核实。")
+		self.assertEqual(
+			frappe.db.get_value("Petition Supervision", order.name, "response"), "_T 已约谈信访人，正在核实。"
+		)
 
 	def test_the_unit_head_may_respond(self):
 		order = self.order(self.case_in_handling(UNIT_A))
@@ -222,10 +251,11 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 		later = self.order(self.case_in_handling(UNIT_A), response_due=day(4))
 		frappe.set_user("Administrator")
 
+		mine = {order_a.name, order_b.name, answered.name, later.name}
 		with self.freeze_time(day(3)):
-			self.assertEqual(escalate_unanswered_orders(), [])  # due today is not overdue yet
+			self.assertFalse(mine & set(escalate_unanswered_orders()))  # due today is not overdue yet
 		with self.freeze_time(day(4)):
-			self.assertCountEqual(escalate_unanswered_orders(), [order_a.name, order_b.name])
+			self.assertEqual(mine & set(escalate_unanswered_orders()), {order_a.name, order_b.name})
 			self.assertEqual(escalate_unanswered_orders(), [])  # twice -> once
 
 		for order, leader in ((order_a, u("leader-a")), (order_b, u("leader-bureau"))):
@@ -239,10 +269,22 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 				pluck="name",
 			)
 			self.assertEqual(len(queued), 1)
-			recipients = frappe.get_all("Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient")
+			recipients = frappe.get_all(
+				"Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient"
+			)
 			self.assertEqual(recipients, [leader])
 		for order in (answered, later):
-			self.assertNotEqual(frappe.db.get_value("Petition Supervision", order.name, "status"), "Escalated")
+			self.assertNotEqual(
+				frappe.db.get_value("Petition Supervision", order.name, "status"), "Escalated"
+			)
+
+	def test_with_no_leader_in_charge_the_orderer_is_told(self):
+		order = self.order(self.case_in_handling(UNIT_C), u("supervisor"), response_due=day(1))
+		with self.freeze_time(day(2)):
+			self.assertIn(order.name, escalate_unanswered_orders())
+		stored = frappe.get_doc("Petition Supervision", order.name)
+		self.assertEqual((stored.status, stored.escalated_to), ("Escalated", None))
+		self.assertEqual(self.notifications(order, u("supervisor")), 1)
 
 	def test_an_escalated_order_can_still_be_answered(self):
 		order = self.order(self.case_in_handling(UNIT_A), response_due=day(1))
@@ -266,7 +308,9 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 		frappe.set_user(u("supervisor"))
 		frappe.get_doc("Petition Supervision", order.name).close_order("_T 已落实")
 		stored = frappe.get_doc("Petition Supervision", order.name)
-		self.assertEqual((stored.status, stored.closed_by, stored.closing_note), ("Closed", u("supervisor"), "_T 已落实"))
+		self.assertEqual(
+			(stored.status, stored.closed_by, stored.closing_note), ("Closed", u("supervisor"), "_T 已落实")
+		)
 		stored.instructions = "_T 再改"
 		with self.assertRaises(OrderClosedError):
 			stored.save()

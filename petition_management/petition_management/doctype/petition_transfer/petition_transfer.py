@@ -75,6 +75,44 @@ class LockedFieldError(TransferError):
 
 class PetitionTransfer(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		acknowledged_by: DF.Link | None
+		acknowledged_on: DF.Date | None
+		case_subject: DF.Data | None
+		deadline_status: DF.Literal["", "On Time", "Due Soon", "Overdue"]
+		due_date: DF.Date
+		handling_opinion: DF.TextEditor | None
+		head_signed_by: DF.Link | None
+		head_signed_on: DF.Datetime | None
+		instructions: DF.SmallText | None
+		issued_by: DF.Link | None
+		issued_on: DF.Date | None
+		leader_in_charge: DF.Link | None
+		leader_signed_by: DF.Link | None
+		leader_signed_on: DF.Datetime | None
+		naming_series: DF.Literal["PT-.YYYY.-"]
+		objected_by: DF.Link | None
+		objected_on: DF.Date | None
+		objection_due: DF.Date | None
+		objection_reason: DF.SmallText | None
+		office_decision_by: DF.Link | None
+		office_decision_on: DF.Datetime | None
+		petition_case: DF.Link
+		petitioner_names: DF.Data | None
+		reply_draft: DF.TextEditor | None
+		reply_submitted_by: DF.Link | None
+		reply_submitted_on: DF.Datetime | None
+		return_reason: DF.SmallText | None
+		transfer_role: DF.Literal["Lead Unit", "Co-handling Unit"]
+		unit: DF.Link
+		unit_head: DF.Link | None
+		workflow_state: DF.Link | None
 	# end: auto-generated types
 
 	def validate(self):
@@ -277,6 +315,8 @@ class PetitionTransfer(Document):
 				ObjectionError,
 				title=_("Objection Too Late"),
 			)
+		# objecting shows the notice was received
+		self.record_receipt()
 		self.objected_on = nowdate()
 		self.objected_by = frappe.session.user
 
@@ -415,3 +455,4 @@ def is_office_user(user: str | None = None) -> bool:
 def on_doctype_update():
 	frappe.db.add_index("Petition Transfer", ["unit", "due_date"])
 	frappe.db.add_index("Petition Transfer", ["petition_case", "transfer_role"])
+	frappe.db.add_index("Petition Transfer", ["unit", "issued_on"])  # Unit Performance by period

@@ -17,8 +17,17 @@ frappe.ui.form.on("Petition Visit", {
 	},
 
 	refresh(frm) {
+		petition_management.intake.show_repeat_candidates(
+			frm,
+			(frm.doc.petitioners || []).map((row) => row.petitioner)
+		);
 		petition_visit.show_group_status(frm);
 		petition_visit.add_outcome_buttons(frm);
+		if (!frm.is_new() && (frm.doc.is_group_visit || frm.doc.has_special_circumstances)) {
+			frm.add_custom_button(__("Open Emergency Incident"), () =>
+				frappe.new_doc("Emergency Incident", { source_visit: frm.doc.name })
+			);
+		}
 		if (frm.doc.petition_case) {
 			frm.add_custom_button(__("Open Case"), () =>
 				frappe.set_route("Form", "Petition Case", frm.doc.petition_case)

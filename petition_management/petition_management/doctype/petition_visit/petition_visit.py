@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_to_date, cint, format_datetime, get_datetime, now_datetime
 
-from petition_management.intake.cases import link_repeat, register_case
+from petition_management.intake.cases import flag_final_matter, link_repeat, register_case
 from petition_management.petition_management.doctype.petition_category.petition_category import (
 	get_suggested_unit,
 )
@@ -98,6 +98,7 @@ class PetitionVisit(Document):
 		self.set_suggested_unit()
 		self.set_leader_in_charge()
 		self.set_special_circumstances()
+		flag_final_matter(self)
 		self.validate_outcome_unchanged()
 		self.validate_outcome()
 		self.set_status()

@@ -124,7 +124,9 @@ class TestClockPause(ExtensionTestCase):
 		self.assertIn("the end date is before the start date", str(caught.exception))
 		frappe.set_user("Administrator")
 		self.assertFalse(frappe.get_all("Petition Clock Pause", filters={"parent": case.name}))
-		self.assertEqual(getdate(frappe.db.get_value("Petition Case", case.name, "handling_due")), d("2026-11-05"))
+		self.assertEqual(
+			getdate(frappe.db.get_value("Petition Case", case.name, "handling_due")), d("2026-11-05")
+		)
 
 	def test_who_recorded_a_pause_is_kept_when_someone_else_saves(self):
 		case = self.accepted_case()
@@ -132,7 +134,9 @@ class TestClockPause(ExtensionTestCase):
 			case = self.add_pauses(OFFICE, case, ("2026-10-19", "2026-10-23"))
 		with self.freeze_time("2026-10-20 09:00:00"):
 			case = self.add_pauses(OFFICE_2, case, ("2026-11-02", "2026-11-02"))
-		rows = [(getdate(row.from_date), row.recorded_by, get_datetime(row.recorded_on)) for row in case.pauses]
+		rows = [
+			(getdate(row.from_date), row.recorded_by, get_datetime(row.recorded_on)) for row in case.pauses
+		]
 		self.assertEqual(
 			rows,
 			[

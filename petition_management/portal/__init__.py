@@ -1,0 +1,1 @@
+"""The citizens' portal: online submission, tracking by number and access code, public statistics."""
