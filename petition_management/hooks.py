@@ -41,6 +41,7 @@ scheduler_events = {
 	"daily": [
 		"petition_management.tracking.daily.run_daily_deadlines",
 		"petition_management.tracking.supervision.escalate_unanswered_orders",
+		"petition_management.portal.uploads.remove_stale_uploads",
 	],
 }
 
@@ -133,3 +134,26 @@ portal_menu_items = [
 	{"title": "Submit a Petition", "route": "/online-petition/new"},
 ]
 # -- end: portal --
+
+# No silent deletion: closed/archived cases, signed replies and approved appraisals are deleted by a
+# System Manager only, and every deletion leaves a Deleted Document
+# (petition_management/tracking/deletion_guard.py).
+# -- begin: deletion guard --
+_DELETION_GUARD = "petition_management.tracking.deletion_guard.prevent_deletion"
+_DOC_EVENTS = globals().get("doc_events", {})
+
+
+def _with_deletion_guard(events: dict) -> dict:
+	on_trash = events.get("on_trash") or []
+	on_trash = [on_trash] if isinstance(on_trash, str) else list(on_trash)
+	return {**events, "on_trash": [*on_trash, _DELETION_GUARD]}
+
+
+doc_events = {
+	**_DOC_EVENTS,
+	**{
+		_doctype: _with_deletion_guard(_DOC_EVENTS.get(_doctype, {}))
+		for _doctype in ("Petition Case", "Petition Transfer", "Petition Appraisal")
+	},
+}
+# -- end: deletion guard --

@@ -91,3 +91,40 @@ ensure_site_with_app() {
 		bench_cmd --site "$site" install-app "$PM_APP" || return 1
 	fi
 }
+
+# The HTTP tests (portal, permissions over REST) and PDF printing need the site served and its name
+# resolving to this machine.
+PM_WEB_PORT=${PM_WEB_PORT:-8000}
+PM_STARTED_WEB_SERVER=""
+
+ensure_host_entry() {
+	local site=$1
+	getent hosts "$site" >/dev/null 2>&1 && return 0
+	if [ -w /etc/hosts ]; then
+		echo "127.0.0.1 $site" >>/etc/hosts
+	else
+		warn "$site does not resolve; add '127.0.0.1 $site' to /etc/hosts"
+	fi
+}
+
+start_web_server() {
+	if curl -s -o /dev/null "http://127.0.0.1:$PM_WEB_PORT/api/method/ping"; then
+		return 0
+	fi
+	say "starting bench serve on port $PM_WEB_PORT"
+	(cd "$PM_BENCH" && exec bench serve --port "$PM_WEB_PORT" >"$PM_BENCH/logs/pm-test-serve.log" 2>&1) &
+	PM_STARTED_WEB_SERVER=$!
+	for _ in $(seq 1 60); do
+		curl -s -o /dev/null "http://127.0.0.1:$PM_WEB_PORT/api/method/ping" && return 0
+		sleep 1
+	done
+	warn "bench serve did not answer on port $PM_WEB_PORT"
+	return 1
+}
+
+stop_web_server() {
+	[ -n "$PM_STARTED_WEB_SERVER" ] || return 0
+	pkill -P "$PM_STARTED_WEB_SERVER" 2>/dev/null
+	kill "$PM_STARTED_WEB_SERVER" 2>/dev/null
+	PM_STARTED_WEB_SERVER=""
+}

@@ -74,7 +74,8 @@ run_bench_tier() {
 		return
 	fi
 	say "bench tier: $PM_BENCH, site $PM_TEST_SITE"
-	if ! start_services || ! link_app_into_bench || ! ensure_site_with_app "$PM_TEST_SITE"; then
+	if ! start_services || ! link_app_into_bench || ! ensure_site_with_app "$PM_TEST_SITE" ||
+		! ensure_host_entry "$PM_TEST_SITE" || ! start_web_server; then
 		record bench FAILED "could not prepare services, the app or the site $PM_TEST_SITE"
 		return
 	fi
@@ -98,6 +99,8 @@ run_bench_tier() {
 		record cycle FAILED "install / migrate / uninstall on $PM_CYCLE_SITE"
 	fi
 }
+
+trap stop_web_server EXIT
 
 if ensure_test_venv; then
 	run_pure_tier

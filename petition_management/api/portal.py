@@ -66,7 +66,6 @@ def upload_attachment() -> dict:
 	file = frappe.request.files.get("file") if frappe.request else None
 	if not file:
 		frappe.throw(_("Choose a file to attach."), uploads.AttachmentError)
-	content = file.stream.read(uploads.MAX_FILE_SIZE + 1)
-	if len(content) > uploads.MAX_FILE_SIZE:
-		content += file.stream.read()
-	return uploads.store_pending_upload(file.filename, content)
+	# the request itself is capped by Frappe (max_file_size, 25 MB by default); the file's own limit,
+	# type and content are checked by store_pending_upload
+	return uploads.store_pending_upload(file.filename, file.stream.read())

@@ -14,6 +14,7 @@ import frappe
 from frappe.utils import add_to_date, get_first_day, get_last_day, getdate, now_datetime
 
 from petition_management.benchmark.cleanup import seeded_condition
+from petition_management.benchmark.masters import tie_handler_to_unit
 from petition_management.benchmark.scratch import SCRATCH
 
 LIST_FIELDS = [
@@ -244,20 +245,32 @@ def daily_job(today, repetitions: int) -> dict:
 	return {**summary(times, digits=2), "queries": max(query_counts), "digests": digests}
 
 
+def record_tenth(daily: dict, tenth: dict):
+	"""The daily job's figures at N/10 (taken between the two seed stages) beside those at N."""
+	daily.update(
+		{
+			"queries_at_tenth": tenth.get("queries"),
+			"digests_at_tenth": tenth.get("digests"),
+			"seconds_at_tenth": tenth.get("value"),
+		}
+	)
+
+
 # 6. A unit handler's list page
 
 
-def busiest_unit() -> str:
-	return frappe.db.sql(
+def units_by_size() -> list[str]:
+	"""The seeded units, from the one with the most transfers to the one with the fewest."""
+	return frappe.db.sql_list(
 		f"""select unit from `tabPetition Transfer` where {seeded_condition("Petition Transfer")}
-		group by unit order by count(*) desc, unit limit 1"""
-	)[0][0]
+		group by unit order by count(*) desc, unit"""
+	)
 
 
-def list_page(handler: str, unit: str, repetitions: int) -> dict:
+def list_times(handler: str, count: int) -> tuple[list[float], list]:
 	times, rows = [], []
 	with as_user(handler):
-		for k in range(repetitions * 4 + 1):
+		for k in range(count + 1):
 			seconds, rows = timed(
 				frappe.get_list,
 				"Petition Transfer",
@@ -267,5 +280,27 @@ def list_page(handler: str, unit: str, repetitions: int) -> dict:
 			)
 			if k:
 				times.append(seconds)
-	transfers = frappe.db.count("Petition Transfer", {"unit": unit})
-	return {**summary(times, 1000, 2), "unit": unit, "unit_transfers": transfers, "rows": len(rows)}
+	return times, rows
+
+
+def list_page(handler: str, units: list[str], repetitions: int) -> dict:
+	"""The handler of the busiest unit (the figure), then of the median and the smallest unit."""
+	times, rows = list_times(handler, repetitions * 4)
+	others = {}
+	for label, unit in (("median_unit", units[len(units) // 2]), ("smallest_unit", units[-1])):
+		with rolled_back():
+			tie_handler_to_unit(handler, unit)
+			others[label] = {
+				"unit": unit,
+				"ms": summary(list_times(handler, repetitions)[0], 1000, 2)["value"],
+			}
+		frappe.clear_cache(user=handler)
+	busiest = units[0]
+	transfers = frappe.db.count("Petition Transfer", {"unit": busiest})
+	return {
+		**summary(times, 1000, 2),
+		"handler_unit": busiest,
+		"unit_transfers": transfers,
+		"rows": len(rows),
+		**others,
+	}

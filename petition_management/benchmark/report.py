@@ -65,7 +65,12 @@ def measured_text(goal: Goal, figure: dict) -> str:
 	if goal.key == "registration":
 		text += f" ({figure['real_ms']} ms vs {figure['bare_ms']} ms)"
 	if goal.key == "daily_job":
-		text += f"; {figure.get('queries')} queries at N, {figure.get('queries_at_tenth')} at N/10"
+		text += (
+			f"; {figure.get('queries')} queries ({figure.get('digests')} digests) at N, "
+			f"{figure.get('queries_at_tenth')} ({figure.get('digests_at_tenth')} digests) at N/10"
+		)
+	if goal.key == "list_page":
+		text += f" (busiest unit; median unit {figure['median_unit']['ms']} ms, smallest {figure['smallest_unit']['ms']} ms)"
 	return text
 
 

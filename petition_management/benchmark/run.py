@@ -1,6 +1,7 @@
 """One benchmark run: masters, scratch DocTypes, the seed (with the daily job's query count taken at N/10
 between its two stages), the six figures, the table and the JSON."""
 
+import os
 import time
 import traceback
 
@@ -30,6 +31,7 @@ def run_benchmark(
 	stays in the open transaction except the scratch DocTypes (DDL): the caller rolls back, then calls
 	`drop_scratch_doctypes()`."""
 	say = progress or (lambda message: None)
+	load_at_start = os.getloadavg()
 	frappe.set_user("Administrator")
 	today = getdate(nowdate())
 	make_scratch_doctypes()
@@ -41,11 +43,11 @@ def run_benchmark(
 		seeding = seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say, repetitions)
 		if commit:
 			frappe.db.sql(f"analyze table {', '.join(f'`tab{d}`' for d in DOCTYPES)}")
-		unit = measure.busiest_unit()
-		tie_handler_to_unit(masters["handler"], unit)
+		units = measure.units_by_size()
+		tie_handler_to_unit(masters["handler"], units[0])
 		done(commit)
 		steps = {
-			"list_page": lambda: measure.list_page(masters["handler"], unit, repetitions),
+			"list_page": lambda: measure.list_page(masters["handler"], units, repetitions),
 			"repeat_lookup": lambda: measure.repeat_lookup(repetitions),
 			"month_statistics": lambda: measure.month_statistics(today, repetitions),
 			"registration": lambda: measure.registration(masters["reception"], repetitions),
@@ -56,8 +58,7 @@ def run_benchmark(
 			say(f"measuring {key} ...")
 			figures[key] = attempt(step, raise_errors=not commit)
 			say(f"  {key}: {figures[key].get('value')} ({time.strftime('%H:%M:%S')})")
-		figures["daily_job"]["queries_at_tenth"] = tenth.get("queries")
-		figures["daily_job"]["seconds_at_tenth"] = tenth.get("value")
+		measure.record_tenth(figures["daily_job"], tenth)
 	finally:
 		if commit:
 			frappe.db.rollback()
@@ -67,7 +68,7 @@ def run_benchmark(
 		"site": frappe.local.site,
 		"n": n,
 		"repetitions": repetitions,
-		"machine": report.machine(),
+		"machine": {**report.machine(), "load_average_at_start": load_at_start},
 		"versions": report.versions(),
 		"seed": seeding,
 		"figures": figures,
@@ -88,6 +89,8 @@ def seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say, repetition
 
 	def after_stage(stage, counts):
 		if stage == 1:
+			tie_handler_to_unit(masters["handler"], measure.units_by_size()[0])
+			done(commit)
 			tenth.update(attempt(lambda: measure.daily_job(today, 1), raise_errors=not commit))
 			say(f"daily job at N/10: {tenth.get('queries')} queries, {tenth.get('value')} s")
 			if commit:

@@ -71,7 +71,7 @@ class TestBenchmark(FrappeTestCase):
 	def test_the_figures_ran_on_the_seed(self):
 		figures = self.data["figures"]
 		self.assertEqual(figures["list_page"]["rows"], 20)
-		self.assertTrue(figures["list_page"]["unit"].startswith(MARK))
+		self.assertTrue(figures["list_page"]["handler_unit"].startswith(MARK))
 		self.assertGreater(figures["month_statistics"]["received"], 0)
 		self.assertGreaterEqual(figures["appraisal_run"]["units"], 200)
 		self.assertGreater(figures["repeat_lookup"]["with_matches"], 0)

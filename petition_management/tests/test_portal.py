@@ -168,14 +168,14 @@ class PortalTestCase(FrappeTestCase):
 		frappe.db.rollback()
 		remove_test_records()
 		for user in cls.created_users:
-			frappe.delete_doc("User", user, ignore_permissions=True, force=True)
+			purge("User", [user])
+			purge("Notification Settings", [user])  # deleted with the user: only its trail is left
+		cls.created_users.clear()
 		if cls.created_email_account:
-			frappe.delete_doc("Email Account", cls.created_email_account, ignore_permissions=True, force=True)
-		for name in (LEAF_CATEGORY, ROOT_CATEGORY):
-			if frappe.db.exists("Petition Category", name):
-				frappe.delete_doc("Petition Category", name, ignore_permissions=True, force=True)
-		if frappe.db.exists("Handling Unit", UNIT):
-			frappe.delete_doc("Handling Unit", UNIT, ignore_permissions=True, force=True)
+			purge("Email Account", [cls.created_email_account])
+			PortalTestCase.created_email_account = None
+		purge("Petition Category", [LEAF_CATEGORY, ROOT_CATEGORY])
+		purge("Handling Unit", [UNIT])
 		frappe.db.commit()
 		super().tearDownClass()
 
@@ -217,6 +217,24 @@ class PortalTestCase(FrappeTestCase):
 		return case
 
 
+def purge(doctype: str, names) -> None:
+	"""Delete the records and the trail Frappe keeps of a deletion (Deleted Document, "Deleted" comment)."""
+	names = [n for n in names if n]
+	for name in names:
+		if frappe.db.exists(doctype, name):
+			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+	if names:
+		frappe.db.delete("Deleted Document", {"deleted_doctype": doctype, "deleted_name": ("in", names)})
+		frappe.db.delete(
+			"Comment",
+			{
+				"comment_type": "Deleted",
+				"reference_doctype": doctype,
+				"subject": ("in", [f"{frappe._(doctype)} {n}" for n in names]),
+			},
+		)
+
+
 def remove_test_records():
 	"""Delete what the portal tests created (and any leftover of an interrupted run), then commit."""
 	like = f"%{MARK}%"
@@ -242,7 +260,7 @@ def remove_test_records():
 	visits = frappe.get_all(
 		"Petition Return Visit", filters={"petition_case": ("in", list(cases) or [""])}, pluck="name"
 	)
-	for file_name in frappe.get_all(
+	files = frappe.get_all(
 		"File",
 		filters={"attached_to_doctype": "Petition Letter", "attached_to_name": ("in", list(letters) or [""])},
 		pluck="name",
@@ -253,8 +271,8 @@ def remove_test_records():
 			"attached_to_name": ("in", [token_key(t) for t in UPLOAD_TOKENS] or [""]),
 		},
 		pluck="name",
-	):
-		frappe.delete_doc("File", file_name, ignore_permissions=True, force=True)
+	)
+	purge("File", files)
 	queue = frappe.get_all(
 		"Email Queue",
 		filters={"reference_doctype": "Online Petition", "reference_name": ("in", online or [""])},
@@ -656,7 +674,10 @@ class TestStatusPage(PortalTestCase):
 		zh = frappe.translate.get_all_translations("zh")
 		self.assertTrue(zh.get("Tracking Number") and zh.get("Submit a Petition"), "zh rows are missing")
 		visitor = Visitor()
-		for path, text in (("/petition-status", "Tracking Number"), ("/online-petition/new", "Submit a Petition")):
+		for path, text in (
+			("/petition-status", "Tracking Number"),
+			("/online-petition/new", "Submit a Petition"),
+		):
 			english = visitor.get(path, headers={"Accept-Language": "en-US,en;q=0.9"}).text
 			chinese = visitor.get(path, headers={"Accept-Language": "zh-CN,zh;q=0.9"}).text
 			by_cookie = visitor.get(path, headers={"Cookie": "preferred_language=zh"}).text
@@ -668,7 +689,9 @@ class TestStatusPage(PortalTestCase):
 			data={"tracking_number": "WS1", "access_code": "X"},
 			headers={"Accept-Language": "zh-CN"},
 		)
-		self.assertIn(zh["No petition matches this tracking number and access code."], reply.json()["message"]["html"])
+		self.assertIn(
+			zh["No petition matches this tracking number and access code."], reply.json()["message"]["html"]
+		)
 
 
 class TestGuestAccess(PortalTestCase):
@@ -692,10 +715,13 @@ class TestGuestAccess(PortalTestCase):
 		]
 		for path in paths:
 			self.assertEqual(guest.get(path, headers={"Accept": "application/json"}).status_code, 403, path)
-		listed = guest.post(
-			"/api/method/frappe.client.get_list", data={"doctype": "Petition Case", "fields": '["name"]'}
-		)
-		self.assertEqual(listed.status_code, 403)
+		for method, args in (
+			("frappe.client.get_list", {"doctype": "Petition Case", "fields": '["name"]'}),
+			("frappe.client.get_count", {"doctype": "Online Petition"}),
+			("frappe.client.get_value", {"doctype": "Petition Letter", "fieldname": "subject"}),
+			("frappe.desk.reportview.get", {"doctype": "Petitioner", "fields": '["name"]'}),
+		):
+			self.assertEqual(guest.post(f"/api/method/{method}", data=args).status_code, 403, method)
 		created = guest.post(
 			"/api/resource/Online Petition", data={"data": json.dumps({"subject": f"{MARK} x"})}
 		)
@@ -884,6 +910,43 @@ def mail_text(message: str) -> str:
 
 
 class TestAccessCodes(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_staff_read_online_petitions_but_never_the_code_hash(self):
+		from petition_management.tests.utils import make_user
+
+		petition = frappe.new_doc("Online Petition")
+		petition.update({"is_anonymous": 1, "subject": f"{MARK} staff", "content": "text"})
+		petition.insert(ignore_permissions=True)
+		frappe.set_user(make_user("portal-office@example.com", ["Petition Office"]))
+		rows = frappe.get_list(
+			"Online Petition", filters={"name": petition.name}, fields=["name", "access_code_hash"]
+		)
+		self.assertEqual([r.name for r in rows], [petition.name])
+		self.assertFalse(rows[0].get("access_code_hash"))
+		self.assertFalse(frappe.has_permission("Online Petition", "create"))
+		self.assertFalse(frappe.has_permission("Online Petition", "write", doc=petition.name))
+		frappe.set_user("Guest")
+		self.assertFalse(frappe.has_permission("Online Petition", "read"))
+
+	def test_stale_uploads_are_removed(self):
+		from petition_management.portal import uploads
+
+		kept = uploads.store_pending_upload("fresh.pdf", PDF + b"1")
+		stale = uploads.store_pending_upload("stale.pdf", PDF + b"2")
+		frappe.db.set_value(
+			"File",
+			{"attached_to_name": token_key(stale["token"])},
+			"creation",
+			add_days(nowdate(), -2),
+			update_modified=False,
+		)
+		uploads.remove_stale_uploads()
+		self.assertEqual(len(uploads.pending_files([kept["token"]])), 1)
+		self.assertRaises(uploads.AttachmentError, uploads.pending_files, [stale["token"]])
+
 	def test_codes_have_at_least_64_random_bits_and_only_their_hash_is_kept(self):
 		import math
 

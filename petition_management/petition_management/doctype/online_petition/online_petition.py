@@ -32,6 +32,32 @@ class OnlinePetitionError(submission.OnlinePetitionError):
 
 class OnlinePetition(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		access_code_hash: DF.Data | None
+		address: DF.SmallText | None
+		attachment_count: DF.Int
+		category: DF.Link | None
+		code_emailed: DF.Check
+		content: DF.Text | None
+		email: DF.Data | None
+		full_name: DF.Data | None
+		id_number: DF.Data | None
+		id_type: DF.Literal["", "PRC Resident ID", "Passport", "Other"]
+		is_anonymous: DF.Check
+		petition_letter: DF.Link | None
+		petitioner: DF.Link | None
+		phone: DF.Data | None
+		request: DF.SmallText | None
+		subject: DF.Data | None
+		submitted_on: DF.Datetime | None
+		tracking_number: DF.Data | None
+		upload_tokens: DF.SmallText | None
 	# end: auto-generated types
 
 	def before_insert(self):
