@@ -17,7 +17,8 @@ export_python_type_annotations = True
 # Includes in <head>
 # ------------------
 # app_include_css = "/assets/petition_management/css/petition_management.css"
-# app_include_js = "/assets/petition_management/js/petition_management.js"
+# The Script Reports' shared filters and drill-down
+app_include_js = ["/assets/petition_management/js/petition_reports.js"]
 
 # Repeat detection at registration, shared by the intake forms
 doctype_js = {

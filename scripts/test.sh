@@ -5,7 +5,8 @@
 #   bench tier  - `bench run-tests --app petition_management` on a dedicated test site, with CI=1,
 #                 whenever a bench is found (PM_BENCH, default ~/frappe-bench)
 # Settings: PM_BENCH, PM_TEST_SITE (default pm-test.localhost), PM_DB_ROOT_PASSWORD (default root),
-#           PM_SKIP_CYCLE=1 skips the install / migrate / uninstall cycle on a scratch site.
+#           PM_SKIP_CYCLE=1 skips the backup/restore check and the install / migrate / uninstall cycle
+#           on scratch sites.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$PM_ROOT" || exit 2
@@ -90,6 +91,14 @@ run_bench_tier() {
 		record bench passed "bench run-tests --app $PM_APP on $PM_TEST_SITE (CI=1)"
 	else
 		record bench FAILED "bench run-tests --app $PM_APP on $PM_TEST_SITE"
+	fi
+	if [ "${PM_SKIP_CYCLE:-0}" = 1 ]; then
+		record backup SKIPPED "PM_SKIP_CYCLE=1"
+	elif (cd "$PM_BENCH/sites" && PM_DB_ROOT_PASSWORD="$PM_DB_ROOT_PASSWORD" \
+		../env/bin/python "$PM_ROOT/tests/bench/check_backup_restore.py"); then
+		record backup passed "bench backup --with-files of a demo site, restored: same counts and files"
+	else
+		record backup FAILED "backup and restore of a demo site"
 	fi
 	if [ "${PM_SKIP_CYCLE:-0}" = 1 ]; then
 		record cycle SKIPPED "PM_SKIP_CYCLE=1"

@@ -24,6 +24,7 @@ from petition_management.demo import (
 
 # Each step takes the demo context (fakers, created names) and returns nothing.
 STEPS = (
+	masters.complete_setup,
 	users.make_users,
 	masters.make_settings,
 	masters.make_units,

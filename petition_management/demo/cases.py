@@ -24,7 +24,12 @@ PATHS = (
 		),
 		("Approve Non-Acceptance", {}),
 	),
-	(("Close as Answered on the Spot", {"consolidated_reply": "已当场向信访人解释相关政策，信访人表示理解。"}),),
+	(
+		(
+			"Close as Answered on the Spot",
+			{"consolidated_reply": "已当场向信访人解释相关政策，信访人表示理解。"},
+		),
+	),
 )
 
 
@@ -56,7 +61,9 @@ def make_cases(context):
 	originals = []
 	for index, source in enumerate(sources):
 		if index % 7 == 6 and originals:
-			source.db_set({"outcome": "Repeat of an Existing Case", "repeat_of": originals[0], "status": "Closed"})
+			source.db_set(
+				{"outcome": "Repeat of an Existing Case", "repeat_of": originals[0], "status": "Closed"}
+			)
 			link_repeat(source, originals[0])
 			continue
 		source.db_set({"outcome": "Registered as a Case", "status": "Closed"})

@@ -71,6 +71,25 @@ CATEGORIES = (
 )
 
 
+def complete_setup(context):
+	"""Finish Frappe's setup wizard on a fresh demo site, so that staff go straight to the desk."""
+	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+	if frappe.db.get_single_value("System Settings", "setup_complete"):
+		return
+	setup_complete(
+		{
+			"language": "English",
+			"country": "China",
+			"timezone": "Asia/Shanghai",
+			"currency": "CNY",
+			"full_name": "Demo Administrator",
+			"email": "admin@demo.petition.local",
+			"password": "Demo-Petition-2026",
+		}
+	)
+
+
 def make_settings(context):
 	settings = frappe.get_single("Petition Settings")
 	if settings.holidays:

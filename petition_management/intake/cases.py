@@ -56,7 +56,9 @@ def register_case(source_doc) -> str:
 		}
 	)
 	if source_doc.doctype == "Petition Letter" and source_doc.channel == REFERRAL_CHANNEL:
-		case.update({f: source_doc.get(f) for f in ("referral_authority", "referral_reference", "referral_deadline")})
+		case.update(
+			{f: source_doc.get(f) for f in ("referral_authority", "referral_reference", "referral_deadline")}
+		)
 	for petitioner in source_petitioners(source_doc):
 		case.append("petitioners", {"petitioner": petitioner})
 	case.insert()
@@ -68,10 +70,14 @@ def link_repeat(source_doc, original_case: str) -> None:
 	"""Note a repeat petition (a visit or a letter) on the case it repeats; once per source."""
 	if not original_case or not frappe.db.exists("Petition Case", original_case):
 		frappe.throw(
-			_("Choose the existing case this petition repeats."), RepeatLinkError, title=_("Repeat of Which Case?")
+			_("Choose the existing case this petition repeats."),
+			RepeatLinkError,
+			title=_("Repeat of Which Case?"),
 		)
 	case = frappe.get_doc("Petition Case", original_case)
-	if any(n.source_doctype == source_doc.doctype and n.source_name == source_doc.name for n in case.repeat_notes):
+	if any(
+		n.source_doctype == source_doc.doctype and n.source_name == source_doc.name for n in case.repeat_notes
+	):
 		return
 	names = [frappe.db.get_value("Petitioner", p, "full_name") for p in source_petitioners(source_doc)]
 	case.append(

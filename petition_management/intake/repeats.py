@@ -37,9 +37,13 @@ def same_people(petitioners: list[str]) -> list[str]:
 	id_numbers = {i for i in id_numbers if not i.startswith("record:")}
 	people = set(petitioners)
 	if id_numbers:
-		people.update(frappe.get_all("Petitioner", filters={"id_number": ("in", list(id_numbers))}, pluck="name"))
+		people.update(
+			frappe.get_all("Petitioner", filters={"id_number": ("in", list(id_numbers))}, pluck="name")
+		)
 	if phones:
-		people.update(frappe.get_all("Petitioner", filters={"phone_normalized": ("in", list(phones))}, pluck="name"))
+		people.update(
+			frappe.get_all("Petitioner", filters={"phone_normalized": ("in", list(phones))}, pluck="name")
+		)
 	return list(people)
 
 
@@ -68,13 +72,18 @@ def candidate_cases(people: list[str], exclude: str | None) -> list[dict]:
 		filters={"parenttype": "Petition Case", "parent": ("in", case_names)},
 		fields=["parent", "petitioner"],
 	)
-	keys = {p.name: p for p in frappe.get_all(
-		"Petitioner",
-		filters={"name": ("in", list({p.petitioner for p in parties}))},
-		fields=["name", "id_number", "phone_normalized"],
-	)}
+	keys = {
+		p.name: p
+		for p in frappe.get_all(
+			"Petitioner",
+			filters={"name": ("in", list({p.petitioner for p in parties}))},
+			fields=["name", "id_number", "phone_normalized"],
+		)
+	}
 	for case in cases:
-		people_of_case = [keys[p.petitioner] for p in parties if p.parent == case.name and p.petitioner in keys]
+		people_of_case = [
+			keys[p.petitioner] for p in parties if p.parent == case.name and p.petitioner in keys
+		]
 		case.id_numbers = {p.id_number for p in people_of_case if p.id_number} | {
 			record_key(p.name) for p in people_of_case
 		}

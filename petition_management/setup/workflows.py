@@ -27,13 +27,17 @@ def ensure_states_and_actions(definition: dict):
 	for row in definition.get("states", []):
 		if not frappe.db.exists("Workflow State", row["state"]):
 			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": row["state"], "style": style_of(row["state"])}
+				{
+					"doctype": "Workflow State",
+					"workflow_state_name": row["state"],
+					"style": style_of(row["state"]),
+				}
 			).insert(ignore_permissions=True)
 	for row in definition.get("transitions", []):
 		if not frappe.db.exists("Workflow Action Master", row["action"]):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": row["action"]}).insert(
-				ignore_permissions=True
-			)
+			frappe.get_doc(
+				{"doctype": "Workflow Action Master", "workflow_action_name": row["action"]}
+			).insert(ignore_permissions=True)
 
 
 def ensure_workflows():

@@ -4,8 +4,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, now
 
-from petition_management.tracking.daily import run_daily_deadlines
 from petition_management.tests.utils import make_unit, make_user
+from petition_management.tracking.daily import run_daily_deadlines
 
 TODAY = "2026-03-02"  # a Monday
 OFFICE = "daily-office@example.com"

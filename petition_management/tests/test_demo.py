@@ -41,6 +41,8 @@ class TestDemo(FrappeTestCase):
 		self.assertEqual(empty, [], "DocTypes the demo leaves empty")
 		self.assertTrue(frappe.get_single("Petition Settings").holidays)
 		states = set(frappe.get_all("Petition Case", pluck="workflow_state", distinct=True))
-		self.assertTrue({"Registered", "Pending Acceptance", "Accepted", "Not Accepted", "Closed"} <= states, states)
+		self.assertTrue(
+			{"Registered", "Pending Acceptance", "Accepted", "Not Accepted", "Closed"} <= states, states
+		)
 		make_demo(commit=False)
 		self.assertEqual(first, counts())

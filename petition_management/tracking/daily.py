@@ -21,7 +21,9 @@ FINISHED_TRANSFER_STATES = ("Reply Accepted", "Withdrawn")
 def due_soon_until(today: datetime.date) -> datetime.date:
 	"""The last due date that still counts as "due soon" today (warning days counted in the basis)."""
 	calendar = get_work_calendar()
-	plain = WorkCalendar(calendar.basis, calendar.holidays, calendar.makeup_workdays, roll_past_days_off=False)
+	plain = WorkCalendar(
+		calendar.basis, calendar.holidays, calendar.makeup_workdays, roll_past_days_off=False
+	)
 	return add_days(today, get_settings().due_soon_days, plain)
 
 

@@ -31,7 +31,9 @@ def is_protected(doc) -> bool:
 	if doc.doctype == "Petition Case":
 		return state in CLOSED_CASE_STATES
 	if doc.doctype == "Petition Transfer":
-		return state in SIGNED_TRANSFER_STATES or bool(doc.get("head_signed_by") or doc.get("leader_signed_by"))
+		return state in SIGNED_TRANSFER_STATES or bool(
+			doc.get("head_signed_by") or doc.get("leader_signed_by")
+		)
 	if doc.doctype == "Petition Appraisal":
 		return state in APPROVED_APPRAISAL_STATES
 	return False

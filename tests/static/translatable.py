@@ -56,7 +56,11 @@ def doctype_strings(doc: dict) -> set[str]:
 		if field.get("fieldtype") in SKIP_FIELDTYPES and not field.get("label"):
 			continue
 		found.update(field[k] for k in DOCTYPE_TEXT_KEYS if field.get(k))
-		if field.get("fieldtype") == "Select" and field.get("options") and field["fieldname"] != "naming_series":
+		if (
+			field.get("fieldtype") == "Select"
+			and field.get("options")
+			and field["fieldname"] != "naming_series"
+		):
 			found.update(o for o in field["options"].split("\n") if o.strip())
 	return found
 

@@ -86,7 +86,9 @@ def fingerprint(doctypes) -> dict[str, tuple[int, int]]:
 		columns = frappe.db.get_table_columns(doctype)
 		row = ", ".join(f"IFNULL(CAST(`{column}` AS CHAR), '\\0')" for column in columns)
 		prints[doctype] = tuple(
-			frappe.db.sql(f"SELECT COUNT(*), IFNULL(BIT_XOR(CRC32(CONCAT_WS(0x1f, {row}))), 0) FROM `tab{doctype}`")[0]
+			frappe.db.sql(
+				f"SELECT COUNT(*), IFNULL(BIT_XOR(CRC32(CONCAT_WS(0x1f, {row}))), 0) FROM `tab{doctype}`"
+			)[0]
 		)
 	return prints
 

@@ -43,16 +43,19 @@ class TestTrackChanges(FrappeTestCase):
 	def test_every_doctype_with_petition_data_tracks_changes(self):
 		parents = app_doctypes(include_children=False)
 		singles = frappe.get_all(
-			"DocType", filters={"module": ("in", frappe.get_module_list("petition_management")), "issingle": 1},
+			"DocType",
+			filters={"module": ("in", frappe.get_module_list("petition_management")), "issingle": 1},
 			pluck="name",
 		)
 		self.assertIn(CASE, parents)
 		missing_in_json = [
-			doctype for doctype in [*parents, *singles]
+			doctype
+			for doctype in [*parents, *singles]
 			if doctype not in UNTRACKED and not doctype_json(doctype).get("track_changes")
 		]
 		missing_on_site = [
-			doctype for doctype in [*parents, *singles]
+			doctype
+			for doctype in [*parents, *singles]
 			if doctype not in UNTRACKED and not frappe.get_meta(doctype).track_changes
 		]
 		self.assertEqual(missing_in_json, [], "DocTypes whose JSON lacks track_changes")
@@ -103,7 +106,7 @@ class TestCaseHistory(FrappeTestCase):
 			fields=["owner", "creation", "data"],
 			order_by="creation asc, name asc",
 		)
-		return [{**version, "data": json.loads(version.data)} for version in versions]
+		return [frappe._dict({**version, "data": json.loads(version.data)}) for version in versions]
 
 	def test_each_edit_of_a_case_is_in_its_history_with_who_and_when(self):
 		started = now_datetime().replace(microsecond=0)
@@ -140,11 +143,17 @@ class TestCaseHistory(FrappeTestCase):
 		for version in history:
 			self.assertGreaterEqual(get_datetime(version.creation), started)
 
-		changed = [{field: (old, new) for field, old, new in v.data.get("changed", [])} for v in history]
+		# (old, new) per changed field; an empty value may be stored as None or ""
+		changed = [
+			{field: (old or None, new or None) for field, old, new in v.data.get("changed", [])}
+			for v in history
+		]
 		self.assertEqual(changed[0]["subject"], ("_T 噪音扰民", "_T 夜间施工噪音扰民"))
 		self.assertEqual(changed[1]["request"], (None, "_T 停止夜间施工。"))
 		added = history[1].data.get("added", [])
-		self.assertEqual([(table, row.get("petitioner_name")) for table, row in added], [("petitioners", "_T 李强")])
+		self.assertEqual(
+			[(table, row.get("petitioner_name")) for table, row in added], [("petitioners", "_T 李强")]
+		)
 		self.assertEqual(changed[2]["acceptance_proposal"], (None, "Accept"))
 		self.assertEqual(changed[3]["workflow_state"], ("Registered", "Pending Acceptance"))
 		self.assertEqual(changed[3]["proposed_by"], (None, u("office")))

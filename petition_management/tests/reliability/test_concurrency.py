@@ -224,9 +224,7 @@ class TestModifiedMeanwhile(ConcurrencyTestCase):
 		# the second user reloads and saves again: both changes are there, each in the history
 		second.call(save_fresh, CASE, name, request="_T 退还多收的费用。")
 		case = stored(CASE, name, ["subject", "request"])
-		self.assertEqual(
-			(case.subject, case.request), ("_T 小区停车费上涨（已核实）", "_T 退还多收的费用。")
-		)
+		self.assertEqual((case.subject, case.request), ("_T 小区停车费上涨（已核实）", "_T 退还多收的费用。"))
 		edits = [
 			(version.owner, [change[0] for change in json.loads(version.data).get("changed", [])])
 			for version in self.versions(CASE, name)
@@ -278,7 +276,9 @@ class TestModifiedMeanwhile(ConcurrencyTestCase):
 class TestWorkflowRace(ConcurrencyTestCase):
 	def assert_one_wins(self, outcomes, targets: dict[str, str]) -> str:
 		"""Exactly one action went through and the other was refused as a conflict; the winner's state."""
-		won = [(login, result) for (login, (result, error)) in zip(targets, outcomes, strict=True) if not error]
+		won = [
+			(login, result) for (login, (result, error)) in zip(targets, outcomes, strict=True) if not error
+		]
 		lost = [error for (result, error) in outcomes if error]
 		self.assertEqual(len(won), 1, outcomes)
 		self.assertEqual(len(lost), 1, outcomes)
@@ -306,9 +306,7 @@ class TestWorkflowRace(ConcurrencyTestCase):
 		else:
 			self.assertFalse(case.accepted_on or case.handling_due)
 		# one step in the history and one workflow comment, both the winner's
-		self.assertEqual(
-			self.state_changes(CASE, name), [(winner, "Pending Acceptance", targets[winner])]
-		)
+		self.assertEqual(self.state_changes(CASE, name), [(winner, "Pending Acceptance", targets[winner])])
 		self.assertEqual(self.workflow_comments(name), [(winner, targets[winner])])
 
 	def test_two_office_users_propose_at_once_one_proposal_is_recorded(self):

@@ -15,7 +15,11 @@ from frappe.utils import add_to_date, now, now_datetime
 
 from petition_management import hooks
 from petition_management.portal.uploads import STALE_HOURS, remove_stale_uploads, store_pending_upload
-from petition_management.special.reception import ANSWERED_ON_THE_SPOT, LEADER_DAY, refresh_reception_day_counts
+from petition_management.special.reception import (
+	ANSWERED_ON_THE_SPOT,
+	LEADER_DAY,
+	refresh_reception_day_counts,
+)
 from petition_management.special.screening import open_screening_rounds
 from petition_management.tests.reliability.sessions import OUTBOX, app_doctypes, fingerprint, scheduled_jobs
 from petition_management.tests.utils import make_outgoing_email_account, make_unit, make_user
@@ -160,7 +164,9 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 
 		self.assertEqual(frappe.db.get_value("Petition Case", overdue, "deadline_status"), "Overdue")
 		self.assertEqual(frappe.db.get_value("Petition Case", soon, "deadline_status"), "Due Soon")
-		self.assertEqual(frappe.db.get_value("Petition Transfer", f"{PREFIX}T-1", "deadline_status"), "Overdue")
+		self.assertEqual(
+			frappe.db.get_value("Petition Transfer", f"{PREFIX}T-1", "deadline_status"), "Overdue"
+		)
 		for user in (u("office"), u("leader"), u("head"), u("handler")):
 			self.assertIn(user, first)
 			self.assertEqual(self.count("Petition Digest Log", user=user, digest_date=TODAY), 1)
@@ -194,13 +200,18 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 
 		self.assertIn(f"{PREFIX}PS-1", first)
 		self.assertEqual(second, [])
-		order = frappe.db.get_value("Petition Supervision", f"{PREFIX}PS-1", ["status", "escalated_to"], as_dict=True)
+		order = frappe.db.get_value(
+			"Petition Supervision", f"{PREFIX}PS-1", ["status", "escalated_to"], as_dict=True
+		)
 		self.assertEqual((order.status, order.escalated_to), ("Escalated", u("leader")))
 		self.assertEqual(
 			self.count("Notification Log", for_user=u("leader"), document_name=f"{PREFIX}PS-1"), 1
 		)
 		self.assertEqual(
-			self.count("Email Queue", reference_doctype="Petition Supervision", reference_name=f"{PREFIX}PS-1"), 1
+			self.count(
+				"Email Queue", reference_doctype="Petition Supervision", reference_name=f"{PREFIX}PS-1"
+			),
+			1,
 		)
 		self.assertEqual(self.count("Email Queue"), emails + 1)
 
@@ -237,7 +248,9 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 		)
 		self.assertEqual(len(rounds), 1)
 		self.assertIn(rounds[0], first)
-		carried = frappe.get_all("Screened Dispute", filters={"parent": rounds[0]}, fields=["carried_from", "status"])
+		carried = frappe.get_all(
+			"Screened Dispute", filters={"parent": rounds[0]}, fields=["carried_from", "status"]
+		)
 		self.assertEqual(
 			[(row.carried_from, row.status) for row in carried], [(previous.disputes[0].name, "Open")]
 		)
@@ -274,7 +287,9 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 					"content": "内容",
 					"outcome": outcome,
 				}
-				for i, outcome in enumerate((ANSWERED_ON_THE_SPOT, "Registered as a Case", ANSWERED_ON_THE_SPOT))
+				for i, outcome in enumerate(
+					(ANSWERED_ON_THE_SPOT, "Registered as a Case", ANSWERED_ON_THE_SPOT)
+				)
 			],
 		)
 		self.run_twice(refresh_reception_day_counts)
@@ -289,14 +304,21 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 		]
 		files = {
 			upload["token"]: frappe.get_all(
-				"File", filters={"file_name": upload["file_name"]}, fields=["name", "file_url"], order_by="creation desc"
+				"File",
+				filters={"file_name": upload["file_name"]},
+				fields=["name", "file_url"],
+				order_by="creation desc",
 			)[0]
 			for upload in uploads
 		}
 		stale, fresh = list(files.values())[:2], list(files.values())[2]
 		for row in stale:
 			frappe.db.set_value(
-				"File", row.name, "creation", add_to_date(now_datetime(), hours=-STALE_HOURS - 1), update_modified=False
+				"File",
+				row.name,
+				"creation",
+				add_to_date(now_datetime(), hours=-STALE_HOURS - 1),
+				update_modified=False,
 			)
 		self.run_twice(remove_stale_uploads)
 

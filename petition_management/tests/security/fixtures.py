@@ -537,7 +537,7 @@ def add_matrix_records(b: Builder):
 		"Petition Case": {"A": case_a, "B": case_b},
 		"Petition Category": {"A": CATEGORY},
 		"Petition Digest Log": {"A": b.digest_log(f"{OLD_YEAR}-01-01")},
-		"Petition Extension": {"A": b.extension(case_a)},
+		"Petition Extension": {"A": b.extension(case_a), "B": b.extension(case_b)},
 		"Petition Letter": {"A": b.letter()},
 		"Petition Return Visit": {"A": b.return_visit(closed)},
 		"Petition Review": {"A": b.review(closed)},
@@ -549,10 +549,16 @@ def add_matrix_records(b: Builder):
 		"Reception Day": {"A": b.reception_day("2031-05-05")},
 		"Reception Schedule": {"A": b.reception_schedule("2031-03-01", "2031-03-31")},
 	}
-	# a unit person's response closes the order's response: each writes on an order of their own
+	w.default_scheme = b.default_scheme()
+	# a unit person's response closes the order's response: each writes on an order of their own; the
+	# Director writes on an extension waiting for approval (a draft is the requester's)
+	pending_case, _transfer = b.handled_case(UNIT_A)
+	pending_extension = b.extension(pending_case)
+	frappe.db.set_value("Petition Extension", pending_extension, "workflow_state", "Pending Approval")
 	w.own_write_records = {
 		("Petition Supervision", m.HANDLER): b.supervision(case_a, UNIT_A),
 		("Petition Supervision", m.HEAD): b.supervision(case_a, UNIT_A),
+		("Petition Extension", m.DIRECTOR): pending_extension,
 	}
 	# submit: a decided review the Director submits
 	second_closed = b.case("Closed")
@@ -707,3 +713,137 @@ def create_payload(b: Builder, doctype: str, role: str | None, unit: str, index:
 			"rota": [{"leader": email("leader"), "weekday": "Tuesday", "place": label}],
 		}
 	raise KeyError(doctype)
+
+
+# --- the world of the field-level leak tests ------------------------------------------------------------
+
+# The Petitioner's phone before it was corrected: the change leaves a Version holding both numbers.
+OLD_PHONE = "13755556666"
+
+
+def build_leak_world() -> World:
+	"""The Petitioner with protected values on every record that can show them, for every path."""
+	purge()
+	builder = Builder()
+	builder.users()
+	builder.masters()
+	frappe.set_user(builder.world.keeper)
+	try:
+		add_leak_records(builder)
+	finally:
+		frappe.set_user("Administrator")
+	frappe.db.commit()
+	return builder.world
+
+
+def add_leak_records(b: Builder):
+	w = b.world
+	petitioner = frappe.get_doc("Petitioner", w.petitioner)
+	petitioner.phone = OLD_PHONE
+	petitioner.save(ignore_permissions=True)
+	petitioner.reload()
+	petitioner.phone = SECRET_PHONE_TYPED
+	petitioner.save(ignore_permissions=True)
+	case_a, transfer_a = b.handled_case(UNIT_A)
+	closed = b.case("Closed")
+	visit = b.visit()
+	incident = insert(
+		{
+			"doctype": "Emergency Incident",
+			"incident_time": add_to_date(now_datetime(), hours=-1),
+			"place": "_T Sec 接待大厅",
+			"situation": "_T Sec 来访群众情绪激动",
+			"visits": [{"visit": visit}],
+			"cases": [{"petition_case": case_a}],
+		}
+	).name
+	w.records = {
+		"Petitioner": w.petitioner,
+		"Petition Letter": b.letter(),
+		"Petition Visit": visit,
+		"Petition Case": case_a,
+		"Online Petition": b.online_petition(),
+		"Petition Transfer": transfer_a,
+		"Petition Supervision": b.supervision(case_a, UNIT_A),
+		"Petition Extension": b.extension(case_a),
+		"Petition Return Visit": b.return_visit(closed),
+		"Petition Review": b.review(closed),
+		"Emergency Incident": incident,
+	}
+
+
+# --- the world of the bad-input corpus ------------------------------------------------------------------
+
+
+def build_bad_input_world() -> World:
+	"""Records in the states the bad-input corpus acts on (its `@name` references)."""
+	purge()
+	builder = Builder()
+	builder.users()
+	builder.masters()
+	frappe.set_user(builder.world.keeper)
+	try:
+		add_bad_input_records(builder)
+	finally:
+		frappe.set_user("Administrator")
+	for user in ALL_USERS:
+		# every message in Chinese: the corpus checks that each refusal is translated
+		frappe.db.set_value("User", user, "language", "zh")
+	frappe.db.commit()
+	return builder.world
+
+
+def add_bad_input_records(b: Builder):
+	w = b.world
+	today = getdate(nowdate())
+	w.case_registered = b.case()
+	w.case_pending_own = b.case("Pending Acceptance")  # proposed by the keeper
+	w.case_pending_refusal = b.case(
+		"Pending Acceptance",
+		acceptance_proposal="Do Not Accept",
+		non_acceptance_reason="_T Sec 不属于本机关职责",
+		competent_body="_T Sec 县人民法院",
+		proposed_by=email("office"),
+	)
+	w.case_handling, w.transfer_issued = b.handled_case(UNIT_A)
+	w.case_acknowledged, w.transfer_acknowledged = b.handled_case(
+		UNIT_A, "Acknowledged", acknowledged_by=email("handler"), acknowledged_on=nowdate()
+	)
+	late_issue = add_days(today, -40)
+	w.case_late, w.transfer_late = b.handled_case(UNIT_A)
+	frappe.db.set_value(
+		"Petition Transfer", w.transfer_late, {"issued_on": late_issue, "objection_due": add_days(late_issue, 7)}
+	)
+	w.case_extensible, w.transfer_extensible = b.handled_case(UNIT_A)
+	pending_case, _transfer = b.handled_case(UNIT_A)
+	w.extension_pending = b.extension(pending_case)
+	frappe.db.set_value(
+		"Petition Extension",
+		w.extension_pending,
+		{"workflow_state": "Pending Approval", "requested_by": w.keeper, "requested_on": now_datetime()},
+	)
+	w.appraisal_review = b.appraisal(UNIT_A, OLD_YEAR)
+	frappe.db.set_value("Petition Appraisal", w.appraisal_review, "workflow_state", "Under Review")
+	w.case_closed = b.case("Closed")
+	w.case_closed_reviewed = b.case("Closed")
+	w.review_existing = b.review(w.case_closed_reviewed)
+	long_ago = add_days(today, -200)
+	w.case_closed_long_ago = b.case(
+		"Closed",
+		replied_on=long_ago,
+		delivered_on=long_ago,
+		closed_on=long_ago,
+		review_request_due=add_days(long_ago, 30),
+	)
+	w.supervision_a = b.supervision(w.case_handling, UNIT_A)
+	w.mediation_a = b.mediation(UNIT_A, email("head"))
+	w.round_a = b.screening_round(UNIT_A, f"{OLD_YEAR}-01-01")
+	w.visit = b.visit()
+	w.letter = b.letter()
+	w.online_petition = b.online_petition()
+	w.tracking_number = frappe.db.get_value("Online Petition", w.online_petition, "tracking_number")
+	w.scheme = b.default_scheme()
+	w.unit_a, w.unit_b = UNIT_A, UNIT_B
+	w.reception_user = email("reception")
+	w.leader_user = email("leader")
+	w.head_user = email("head")

@@ -9,7 +9,7 @@ Cells:
       for extensions the controller's lead-unit rule) and refused on another unit's;
 - N   refused;
 - NA  the action does not exist for the DocType (submit of a non-submittable DocType, approve without
-      a Workflow, create and delete of a Single): refused for everybody, and tested as such.
+      a Workflow, delete of a Single): refused for everybody, and tested as such.
 
 Actions: read (the record, and its presence in lists), write, create, delete, submit (frappe.client.submit),
 approve (the approval step(s) of the DocType's Workflow, APPROVAL_STEPS below).
@@ -136,11 +136,11 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 		"submit":  NOT_APPLICABLE,
 		"approve": NOT_APPLICABLE,
 	},
-	# A unit person asks only for a case their unit leads (the controller's rule); the request is read by
-	# every role that works on extensions.
+	# A unit person asks only for a case their unit leads, and sees only the requests of the cases their
+	# unit handles (as for the cases themselves: an extension shows the case's subject and petitioners).
 	"Petition Extension": {
-		"read":    row(N,  Y,  Y,  Y,  Y,  Y,  Y,  N,  N),
-		"write":   row(N,  Y,  Y,  Y,  N,  Y,  N,  N,  N),
+		"read":    row(N,  Y,  U,  U,  Y,  Y,  Y,  N,  N),
+		"write":   row(N,  Y,  U,  U,  N,  Y,  N,  N,  N),
 		"create":  row(N,  Y,  U,  U,  N,  N,  N,  N,  N),
 		"delete":  row(N,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"submit":  NOT_APPLICABLE,
@@ -170,12 +170,15 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 		"submit":  row(N,  N,  N,  N,  N,  Y,  N,  N,  N),
 		"approve": NOT_APPLICABLE,
 	},
+	# A Single has no records to create or submit: POST /api/resource/Petition Settings and
+	# frappe.client.submit only save it again (Frappe checks no docstatus on a Single), so they are
+	# allowed to exactly the roles that write it.
 	"Petition Settings": {
 		"read":    row(Y,  Y,  Y,  Y,  Y,  Y,  Y,  N,  N),
 		"write":   row(N,  Y,  N,  N,  N,  Y,  N,  N,  N),
-		"create":  NOT_APPLICABLE,
+		"create":  row(N,  Y,  N,  N,  N,  Y,  N,  N,  N),
 		"delete":  NOT_APPLICABLE,
-		"submit":  NOT_APPLICABLE,
+		"submit":  row(N,  Y,  N,  N,  N,  Y,  N,  N,  N),
 		"approve": NOT_APPLICABLE,
 	},
 	"Petition Supervision": {

@@ -106,7 +106,8 @@ class PetitionAppraisal(Document):
 		self.record_approval()
 
 	def on_trash(self):
-		if self.workflow_state == AppraisalState.APPROVED:
+		# only a System Manager may delete an approved appraisal (the deletion guard keeps the trace)
+		if self.workflow_state == AppraisalState.APPROVED and "System Manager" not in frappe.get_roles():
 			frappe.throw(
 				_("Appraisal {0} is approved and cannot be deleted.").format(frappe.bold(self.name)),
 				AppraisalFrozenError,

@@ -552,8 +552,10 @@ class TestPetitionAppraisal(AppraisalTestCase):
 		approved.manual_veto, approved.manual_veto_reason = 1, "_T veto after approval"
 		with self.assertRaises(AppraisalFrozenError):
 			approved.save()
-		with self.assertRaises(AppraisalFrozenError):
+		frappe.set_user(OFFICE)  # only a System Manager may delete an approved appraisal
+		with self.assertRaises((frappe.ValidationError, frappe.PermissionError)):
 			frappe.delete_doc(APPRAISAL, doc.name)
+		frappe.set_user("Administrator")
 		stored = frappe.get_doc(APPRAISAL, doc.name)
 		self.assertEqual((self.figures_of(stored), stored.score, stored.grade, stored.computed_on), frozen)
 		self.assertEqual((len(stored.adjustments), stored.manual_veto), (0, 0))

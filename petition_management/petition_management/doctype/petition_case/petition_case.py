@@ -12,7 +12,7 @@ from petition_management.petition_management.doctype.petition_category.petition_
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
 from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due
 from petition_management.special.key_cases import validate_key_case
-from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date
+from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date, status_of
 from petition_management.utils.mail import send_notice
 from petition_management.utils.rules import throw_rule_error
 
@@ -76,7 +76,9 @@ class PetitionCase(Document):
 		for row in self.petitioners:
 			if row.petitioner in seen:
 				frappe.throw(
-					_("Row {0}: {1} is already listed.").format(row.idx, frappe.bold(row.petitioner_name or row.petitioner)),
+					_("Row {0}: {1} is already listed.").format(
+						row.idx, frappe.bold(row.petitioner_name or row.petitioner)
+					),
 					PetitionCaseError,
 				)
 			seen.add(row.petitioner)
@@ -134,7 +136,8 @@ class PetitionCase(Document):
 			self.current_due = self.handling_due
 		else:
 			self.current_due = None
-			self.deadline_status = None
+		# kept current on every save too, so a form opened before the daily job cannot write back a stale one
+		self.deadline_status = status_of(self.current_due) if self.current_due else None
 
 	def validate_state_change(self):
 		before = self.get_doc_before_save()
@@ -223,7 +226,9 @@ class PetitionCase(Document):
 		self.archived_on = nowdate()
 
 	def make_non_acceptance_notice(self) -> str:
-		where = ", ".join(filter(None, (self.competent_body, _(self.legal_channel) if self.legal_channel else None)))
+		where = ", ".join(
+			filter(None, (self.competent_body, _(self.legal_channel) if self.legal_channel else None))
+		)
 		return _(
 			"{0}: your petition received on {1} ({2}) is not accepted. Reason: {3}. "
 			"You may take the matter to: {4}."
@@ -239,7 +244,9 @@ class PetitionCase(Document):
 		people = [row.petitioner for row in self.petitioners]
 		if not people:
 			return []
-		return frappe.get_all("Petitioner", filters={"name": ("in", people), "email": ("is", "set")}, pluck="email")
+		return frappe.get_all(
+			"Petitioner", filters={"name": ("in", people), "email": ("is", "set")}, pluck="email"
+		)
 
 	def send_non_acceptance_notice(self):
 		send_notice(

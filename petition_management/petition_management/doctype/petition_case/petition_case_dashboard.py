@@ -6,6 +6,9 @@ def get_data():
 		"fieldname": "petition_case",
 		"transactions": [
 			{"label": _("Handling"), "items": ["Petition Transfer", "Petition Extension"]},
-			{"label": _("Tracking"), "items": ["Petition Supervision", "Petition Return Visit", "Petition Review"]},
+			{
+				"label": _("Tracking"),
+				"items": ["Petition Supervision", "Petition Return Visit", "Petition Review"],
+			},
 		],
 	}

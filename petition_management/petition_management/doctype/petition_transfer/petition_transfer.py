@@ -31,7 +31,7 @@ from petition_management.rules.deadlines import (
 	add_days,
 	count_working_days,
 )
-from petition_management.utils.deadlines import limit_due_date
+from petition_management.utils.deadlines import limit_due_date, status_of
 from petition_management.utils.rules import throw_rule_error
 
 DEFAULT_OBJECTION_DAYS = 5
@@ -129,6 +129,13 @@ class PetitionTransfer(Document):
 		self.set_due_date()
 		self.validate_due_date()
 		self.apply_step()
+		self.set_deadline_status()
+
+	def set_deadline_status(self):
+		"""Kept current on every save too, so a form opened before the daily job cannot write back a stale
+		status."""
+		finished = self.workflow_state in ("Reply Accepted", "Withdrawn")
+		self.deadline_status = None if finished or not self.due_date else status_of(self.due_date)
 
 	def after_insert(self):
 		assign_transfer(self)

@@ -1,84 +1,25 @@
 // Copyright (c) 2026, Petition Management contributors
 // For license information, please see license.txt
+// Shared filters and drill-down: public/js/petition_reports.js
 
-frappe.query_reports["Petition Statistics"] = {
-	filters: [
-		{
-			fieldname: "from_date",
-			label: __("From Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.year_start(),
-			reqd: 1,
-		},
-		{
-			fieldname: "to_date",
-			label: __("To Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.get_today(),
-			reqd: 1,
-		},
-		{
-			fieldname: "group_by",
-			label: __("Group By"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Month", label: __("Month") },
-				{ value: "Channel", label: __("Channel") },
-				{ value: "Category", label: __("Category") },
-				{ value: "Unit", label: __("Lead Unit") },
-				{ value: "Source", label: __("Source") },
-			],
-			default: "Month",
-		},
-		{
-			fieldname: "category",
-			label: __("Category"),
-			fieldtype: "Link",
-			options: "Petition Category",
-		},
-		{
-			fieldname: "channel",
-			label: __("Channel"),
-			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Visit", label: __("Visit") },
-				{ value: "Post", label: __("Post") },
-				{ value: "E-mail", label: __("E-mail") },
-				{ value: "Leader's Mailbox", label: __("Leader's Mailbox") },
-				{ value: "Website Message", label: __("Website Message") },
-				{ value: "Fax", label: __("Fax") },
-				{ value: "Phone Call", label: __("Phone Call") },
-				{ value: "Referred by Higher Authority", label: __("Referred by Higher Authority") },
-			],
-		},
-		{
-			fieldname: "lead_unit",
-			label: __("Lead Unit"),
-			fieldtype: "Link",
-			options: "Handling Unit",
-		},
-	],
+// Wrapped: report scripts share the page's global scope.
+(() => {
+	const R = petition_management.reports;
 
-	// Every figure opens the list of the records it counts (`_drill` comes from the server).
-	formatter(value, row, column, data, default_formatter) {
-		let formatted = default_formatter(value, row, column, data);
-		if (data && data._total) formatted = `<b>${formatted}</b>`;
-		const target = data && data._drill && data._drill[column.fieldname];
-		if (!target || !value) return formatted;
-		const payload = encodeURIComponent(JSON.stringify(target));
-		return `<a class="pm-drill" data-drill="${payload}" title="${__("Show the records")}">${formatted}</a>`;
-	},
-
-	onload(report) {
-		$(report.page.wrapper)
-			.off("click.pm_drill")
-			.on("click.pm_drill", "a.pm-drill", (event) => {
-				event.preventDefault();
-				const target = JSON.parse(decodeURIComponent($(event.currentTarget).attr("data-drill")));
-				frappe.open_in_new_tab = event.ctrlKey || event.metaKey;
-				frappe.route_options = target.route_options;
-				frappe.set_route("List", target.doctype);
-			});
-	},
-};
+	frappe.query_reports["Petition Statistics"] = {
+		filters: [
+			...R.period(),
+			R.group_by([
+				["Month", "Month"],
+				["Channel", "Channel"],
+				["Category", "Category"],
+				["Unit", "Lead Unit"],
+				["Source", "Source"],
+			]),
+			R.category(),
+			R.channel(),
+			R.lead_unit(),
+		],
+		...R.drill_down,
+	};
+})();
