@@ -158,3 +158,14 @@ doc_events = {
 	},
 }
 # -- end: deletion guard --
+
+# -- begin: extension permissions (an extension follows its case) --
+permission_query_conditions = {
+	**globals().get("permission_query_conditions", {}),
+	"Petition Extension": "petition_management.handling.permissions.extension_query",
+}
+has_permission = {
+	**globals().get("has_permission", {}),
+	"Petition Extension": "petition_management.handling.permissions.extension_has_permission",
+}
+# -- end: extension permissions --

@@ -93,8 +93,9 @@ ensure_site_with_app() {
 }
 
 # The HTTP tests (portal, permissions over REST) and PDF printing need the site served and its name
-# resolving to this machine.
-PM_WEB_PORT=${PM_WEB_PORT:-8000}
+# resolving to this machine. The test server serves the test site only (`bench --site S serve`), on its own
+# port, so that a demo server or a bench default site never answers in its place.
+PM_TEST_WEB_PORT=${PM_TEST_WEB_PORT:-8800}
 PM_STARTED_WEB_SERVER=""
 
 ensure_host_entry() {
@@ -107,18 +108,28 @@ ensure_host_entry() {
 	fi
 }
 
-start_web_server() {
-	if curl -s -o /dev/null "http://127.0.0.1:$PM_WEB_PORT/api/method/ping"; then
+served_site_answers() { # site, port
+	curl -s -o /dev/null -H "Host: $1" "http://127.0.0.1:$2/api/method/ping"
+}
+
+start_web_server() { # site
+	local site=$1 url="http://$1:$PM_TEST_WEB_PORT"
+	export PM_TEST_BASE_URL=$url PM_PORTAL_URL=$url PM_SECURITY_BASE_URL=$url
+	bench_cmd --site "$site" set-config host_name "$url" >/dev/null
+	if ss -ltn 2>/dev/null | grep -q ":$PM_TEST_WEB_PORT "; then
+		warn "port $PM_TEST_WEB_PORT is in use; using the server there for $site (set PM_TEST_WEB_PORT)"
 		return 0
 	fi
-	say "starting bench serve on port $PM_WEB_PORT"
-	(cd "$PM_BENCH" && exec bench serve --port "$PM_WEB_PORT" >"$PM_BENCH/logs/pm-test-serve.log" 2>&1) &
+	say "serving $site on port $PM_TEST_WEB_PORT for the HTTP tests"
+	mkdir -p "$PM_BENCH/logs"
+	(cd "$PM_BENCH" && exec bench --site "$site" serve --port "$PM_TEST_WEB_PORT" --noreload \
+		>"$PM_BENCH/logs/pm-test-serve.log" 2>&1) &
 	PM_STARTED_WEB_SERVER=$!
 	for _ in $(seq 1 60); do
-		curl -s -o /dev/null "http://127.0.0.1:$PM_WEB_PORT/api/method/ping" && return 0
+		served_site_answers "$site" "$PM_TEST_WEB_PORT" && return 0
 		sleep 1
 	done
-	warn "bench serve did not answer on port $PM_WEB_PORT"
+	warn "bench serve did not answer on port $PM_TEST_WEB_PORT"
 	return 1
 }
 

@@ -84,15 +84,14 @@ load_demo() {
 }
 
 serve() {
-	bench_cmd use "$PM_SITE" >/dev/null
 	bench_cmd --site "$PM_SITE" enable-scheduler >/dev/null || true
 	printf '\n\033[1mPetition Management demo\033[0m\n  URL:    http://localhost:%s/app/petitions\n' "$PM_PORT"
 	printf '  login:  Administrator / admin\n  staff:  office@demo.petition.local (and the other demo users) / Demo-Petition-2026\n\n'
 	[ "${PM_NO_SERVE:-0}" = 1 ] && return
-	(cd "$PM_BENCH" && bench worker >/dev/null 2>&1) &
-	(cd "$PM_BENCH" && bench schedule >/dev/null 2>&1) &
+	(cd "$PM_BENCH" && bench --site "$PM_SITE" worker >/dev/null 2>&1) &
+	(cd "$PM_BENCH" && bench --site "$PM_SITE" schedule >/dev/null 2>&1) &
 	trap 'kill $(jobs -p) 2>/dev/null' EXIT
-	cd "$PM_BENCH" && bench serve --port "$PM_PORT"
+	cd "$PM_BENCH" && bench --site "$PM_SITE" serve --port "$PM_PORT"
 }
 
 install_os_packages

@@ -76,7 +76,7 @@ run_bench_tier() {
 	fi
 	say "bench tier: $PM_BENCH, site $PM_TEST_SITE"
 	if ! start_services || ! link_app_into_bench || ! ensure_site_with_app "$PM_TEST_SITE" ||
-		! ensure_host_entry "$PM_TEST_SITE" || ! start_web_server; then
+		! ensure_host_entry "$PM_TEST_SITE" || ! start_web_server "$PM_TEST_SITE"; then
 		record bench FAILED "could not prepare services, the app or the site $PM_TEST_SITE"
 		return
 	fi

@@ -162,3 +162,18 @@ def workflow_action_has_permission(doc, ptype: str | None = None, user: str | No
 	target = frappe.get_doc(doc.reference_doctype, doc.reference_name)
 	allowed = transfer_allowed if doc.reference_doctype == "Petition Transfer" else case_allowed
 	return None if allowed(target, "read", user) else False
+
+
+# Extensions follow the case they extend: whoever may read the case may read its extension requests.
+def extension_query(user: str | None = None) -> str:
+	condition = case_query(user)
+	if not condition:
+		return ""
+	return f"`tabPetition Extension`.petition_case in (select name from `tabPetition Case` where {condition})"
+
+
+def extension_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	if doc.is_new() or not doc.petition_case:
+		return None
+	case = frappe.get_doc("Petition Case", doc.petition_case)
+	return None if case_allowed(case, "read", user) else False

@@ -97,8 +97,13 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 	def test_not_accepted_needs_reason_and_where_to_go_and_produces_a_notice(self):
 		case = self.register()
 		with self.assertRaises(PetitionCaseError):
-			self.act(OFFICE, case, "Propose Acceptance Decision", acceptance_proposal="Do Not Accept",
-				non_acceptance_reason="属于劳动争议")
+			self.act(
+				OFFICE,
+				case,
+				"Propose Acceptance Decision",
+				acceptance_proposal="Do Not Accept",
+				non_acceptance_reason="属于劳动争议",
+			)
 		frappe.db.rollback()
 		case = self.register()
 		case = self.act(
@@ -118,7 +123,9 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		self.assertIn("_T 县劳动人事争议仲裁委员会", case.non_acceptance_notice)
 		self.assertIn("属于劳动争议仲裁事项", case.non_acceptance_notice)
 		queued = frappe.get_all(
-			"Email Queue", filters={"reference_doctype": "Petition Case", "reference_name": case.name}, pluck="name"
+			"Email Queue",
+			filters={"reference_doctype": "Petition Case", "reference_name": case.name},
+			pluck="name",
 		)
 		self.assertEqual(len(queued), 1)
 		recipients = frappe.get_all("Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient")
@@ -130,13 +137,19 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		frappe.flags.mute_emails = False  # muted mail would get a stand-in account
 		case = self.register()
 		case = self.act(
-			OFFICE, case, "Propose Acceptance Decision", acceptance_proposal="Do Not Accept",
-			non_acceptance_reason="不属于本机关职责", competent_body="_T 县人民法院",
+			OFFICE,
+			case,
+			"Propose Acceptance Decision",
+			acceptance_proposal="Do Not Accept",
+			non_acceptance_reason="不属于本机关职责",
+			competent_body="_T 县人民法院",
 		)
 		case = self.act(DIRECTOR, case, "Approve Non-Acceptance")
 		self.assertEqual(case.workflow_state, "Not Accepted")
 		self.assertFalse(frappe.get_all("Email Queue", filters={"reference_name": case.name}))
-		comments = frappe.get_all("Comment", filters={"reference_name": case.name, "comment_type": "Comment"}, pluck="content")
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": case.name, "comment_type": "Comment"}, pluck="content"
+		)
 		self.assertTrue(any("Not e-mailed" in c for c in comments))
 
 	def test_one_person_cannot_propose_and_approve(self):
@@ -144,7 +157,9 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		case = self.act(OFFICE_2, case, "Propose Acceptance Decision", acceptance_proposal="Accept")
 		with self.assertRaises(SelfApprovalError):
 			self.act(OFFICE_2, case, "Approve Acceptance")
-		self.assertEqual(frappe.db.get_value("Petition Case", case.name, "workflow_state"), "Pending Acceptance")
+		self.assertEqual(
+			frappe.db.get_value("Petition Case", case.name, "workflow_state"), "Pending Acceptance"
+		)
 
 	def test_wrong_role_gets_a_clear_refusal(self):
 		case = self.register()
@@ -153,7 +168,9 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 			apply_workflow(frappe.get_doc("Petition Case", case.name), "Propose Acceptance Decision")
 		self.assertIn("Not a valid Workflow Action", str(caught.exception))
 		frappe.set_user(HANDLER)
-		self.assertRaises(frappe.PermissionError, frappe.get_doc("Petition Case", case.name).check_permission, "read")
+		self.assertRaises(
+			frappe.PermissionError, frappe.get_doc("Petition Case", case.name).check_permission, "read"
+		)
 
 	def test_setting_the_state_field_directly_is_refused(self):
 		case = self.register()
@@ -168,7 +185,9 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 			self.act(RECEPTION, case, "Close as Answered on the Spot")
 		frappe.db.rollback()
 		case = self.register()
-		case = self.act(RECEPTION, case, "Close as Answered on the Spot", consolidated_reply="已当场解释收费依据。")
+		case = self.act(
+			RECEPTION, case, "Close as Answered on the Spot", consolidated_reply="已当场解释收费依据。"
+		)
 		self.assertEqual((case.workflow_state, getdate(case.closed_on)), ("Closed", getdate(nowdate())))
 		with self.assertRaises(PetitionCaseError):
 			self.act(OFFICE, case, "Archive")
@@ -178,7 +197,12 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		workflow = frappe.get_doc("Workflow", "Petition Case")
 		workflow.append(
 			"transitions",
-			{"state": "Accepted", "action": "Send Back", "next_state": "Registered", "allowed": "Petition Director"},
+			{
+				"state": "Accepted",
+				"action": "Send Back",
+				"next_state": "Registered",
+				"allowed": "Petition Director",
+			},
 		)
 		workflow.save()
 		ensure_workflows()

@@ -20,13 +20,37 @@ def seed_cases(count: int, unit: str):
 	for i in range(count):
 		due = add_days(TODAY, DUE_OFFSETS[i % len(DUE_OFFSETS)])
 		rows.append(
-			(f"_T-DL-{count}-{i:05d}", "Letter", "_T 逾期测试", "内容", "2026-01-05", "In Handling", unit, due,
-			"Administrator", "Administrator", stamp, stamp)
+			(
+				f"_T-DL-{count}-{i:05d}",
+				"Letter",
+				"_T 逾期测试",
+				"内容",
+				"2026-01-05",
+				"In Handling",
+				unit,
+				due,
+				"Administrator",
+				"Administrator",
+				stamp,
+				stamp,
+			)
 		)
 	frappe.db.bulk_insert(
 		"Petition Case",
-		["name", "source_type", "subject", "content", "received_on", "workflow_state", "lead_unit", "current_due",
-		"owner", "modified_by", "creation", "modified"],
+		[
+			"name",
+			"source_type",
+			"subject",
+			"content",
+			"received_on",
+			"workflow_state",
+			"lead_unit",
+			"current_due",
+			"owner",
+			"modified_by",
+			"creation",
+			"modified",
+		],
 		rows,
 	)
 
@@ -96,7 +120,9 @@ class TestDailyDeadlines(FrappeTestCase):
 		run_daily_deadlines(TODAY)
 		run_daily_deadlines(TODAY)
 		for user in (OFFICE, LEADER):
-			logs = frappe.get_all("Notification Log", filters={"for_user": user, "subject": ("like", "Deadlines today%")})
+			logs = frappe.get_all(
+				"Notification Log", filters={"for_user": user, "subject": ("like", "Deadlines today%")}
+			)
 			self.assertEqual(len(logs), 1, user)
 		office_log = frappe.get_last_doc("Notification Log", filters={"for_user": OFFICE})
 		# 12 cases, two per offset: -5 is overdue; 0, 2 and 3 are due soon

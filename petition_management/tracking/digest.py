@@ -126,9 +126,29 @@ def send_digests(digests: dict[str, Digest], today: datetime.date):
 		return
 	frappe.db.bulk_insert(
 		"Petition Digest Log",
-		["name", "user", "digest_date", "overdue", "due_soon", "owner", "modified_by", "creation", "modified"],
 		[
-			(f"{today}-{user}", user, today, d.overdue, d.due_soon, "Administrator", "Administrator", now, now)
+			"name",
+			"user",
+			"digest_date",
+			"overdue",
+			"due_soon",
+			"owner",
+			"modified_by",
+			"creation",
+			"modified",
+		],
+		[
+			(
+				f"{today}-{user}",
+				user,
+				today,
+				d.overdue,
+				d.due_soon,
+				"Administrator",
+				"Administrator",
+				now,
+				now,
+			)
 			for user, d in digests.items()
 			for now in [frappe.utils.now()]
 		],
@@ -140,7 +160,9 @@ def send_digests(digests: dict[str, Digest], today: datetime.date):
 				"doctype": "Notification Log",
 				"for_user": user,
 				"type": "Alert",
-				"subject": _("Deadlines today: {0} overdue, {1} due soon").format(digest.overdue, digest.due_soon),
+				"subject": _("Deadlines today: {0} overdue, {1} due soon").format(
+					digest.overdue, digest.due_soon
+				),
 				"email_content": render(digest),
 				"link": digest.link,
 			}

@@ -20,6 +20,12 @@ DocTypes they are overridden (`override_whitelisted_methods`):
 - `frappe.desk.search.search_link` / `search_widget` with `ignore_user_permissions=1` query with
   `ignore_permissions`, so `searchfield`, `filter_fields` and `filters` return or test any column.
 
+Frappe's change log has the same gap: a Version keeps the old and new values of every changed field
+(and whole added or removed child rows), and the form's timeline (`frappe.desk.form.load` docinfo) shows
+the versions to everyone who reads the record, whatever their permission level. `apply()` also masks,
+in the Versions of this app's DocTypes, the values of fields above level 0 (a controller with its own
+`save_version`, like the Petitioner's, masks its own).
+
 `apply()` is installed once per process by the `before_request` and `before_job` hooks.
 """
 
@@ -30,12 +36,15 @@ import frappe
 import frappe.client
 import frappe.desk.search
 from frappe import _
+from frappe.core.doctype.version.version import Version
 from frappe.model.db_query import DatabaseQuery
+from frappe.model.document import Document
 
 APP_MODULES = ("Petition Management",)
 _MARK = "_petition_management_guard"
 _STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+HIDDEN = "***"
 
 
 class FieldNotPermittedError(frappe.PermissionError):
@@ -63,6 +72,67 @@ def apply():
 	setattr(apply_fieldlevel_read_permissions, _MARK, True)
 	apply_fieldlevel_read_permissions.__doc__ = original.__doc__
 	DatabaseQuery.apply_fieldlevel_read_permissions = apply_fieldlevel_read_permissions
+	guard_version_log()
+
+
+def guard_version_log():
+	"""Mask protected values in the Versions of app DocTypes (idempotent)."""
+	original = Version.set_diff
+	if getattr(original, _MARK, False):
+		return
+
+	def set_diff(self, old, new):
+		changed = original(self, old, new)
+		if changed and new.meta.module in APP_MODULES and type(new).save_version is Document.save_version:
+			self.data = redact_diff(new.meta, self.data)
+		return changed
+
+	setattr(set_diff, _MARK, True)
+	set_diff.__doc__ = original.__doc__
+	Version.set_diff = set_diff
+
+
+def protected_fieldnames(meta, permissions) -> set[str]:
+	"""Fields above level 0 that some role reading the record may not read (`permissions`: the rows of
+	the DocType, or of the parent of a child table)."""
+	readers: dict[int, set[str]] = {}
+	for row in permissions:
+		if row.read:
+			readers.setdefault(row.permlevel or 0, set()).add(row.role)
+	everyone = readers.get(0, set())
+	return {
+		df.fieldname for df in meta.fields if df.permlevel and everyone - readers.get(df.permlevel, set())
+	}
+
+
+def hide(value):
+	return value if value in (None, "") else HIDDEN
+
+
+def redact_diff(meta, data: str | None) -> str | None:
+	"""A Version's JSON diff with the values of protected fields (own or in a child row) hidden."""
+	own = protected_fieldnames(meta, meta.permissions)
+	tables = {
+		df.fieldname: protected_fieldnames(frappe.get_meta(df.options), meta.permissions)
+		for df in meta.get_table_fields()
+	}
+	tables = {table: fields for table, fields in tables.items() if fields}
+	if not data or not (own or tables):
+		return data
+	diff = json.loads(data)
+	for change in diff.get("changed") or []:
+		if change[0] in own:
+			change[1:3] = [hide(change[1]), hide(change[2])]
+	for key in ("added", "removed"):
+		for table, row in diff.get(key) or []:
+			for fieldname in tables.get(table, ()):
+				if fieldname in row:
+					row[fieldname] = hide(row[fieldname])
+	for table, _idx, _name, changes in diff.get("row_changed") or []:
+		for change in changes:
+			if change[0] in tables.get(table, ()):
+				change[1:3] = [hide(change[1]), hide(change[2])]
+	return frappe.as_json(diff, indent=None, separators=(",", ":"))
 
 
 def hidden_fields(query: DatabaseQuery, doctype: str) -> dict[str, str]:

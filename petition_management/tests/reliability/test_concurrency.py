@@ -10,6 +10,7 @@ connection of their own (a thread with its own Frappe context), or over HTTP aga
 """
 
 import json
+import os
 import time
 
 import frappe
@@ -239,7 +240,7 @@ class TestModifiedMeanwhile(ConcurrencyTestCase):
 	def test_over_http_the_second_put_with_the_same_modified_is_refused(self):
 		import requests
 
-		base = f"http://{frappe.local.site}:8000"
+		base = os.environ.get("PM_TEST_BASE_URL") or f"http://{frappe.local.site}:8000"
 		try:
 			requests.get(f"{base}/api/method/ping", timeout=5).raise_for_status()
 		except requests.RequestException as error:

@@ -1,14 +1,13 @@
 """Committed test records for the HTTP security tests, and their removal.
 
-The web server is another process: it sees only committed rows. `World.build()` creates the users (with
-passwords), two units (A, whose head, leader and handler are test users, and B, nobody's), a Petitioner
-with an ID number, a phone and an address, and one or two records of every DocType of the app in the
-states the tests need, then commits. `purge()` deletes everything the test users own (every record is
-created by, or on behalf of, one of them), their traces and the users themselves, and commits; it runs
-before building too, so that a run that died half-way leaves nothing behind for long.
+The web server is another process: it sees only committed rows. `build_matrix_world()`,
+`build_leak_world()` and `build_bad_input_world()` create the users (with passwords), two units (A, whose
+head, leader and handler are test users, and B, which is not theirs), a Petitioner with an ID number, a
+phone and an address, and the records each suite needs in the states it needs, then commit. Every record
+is created by, or on behalf of, a test user; `purge()` deletes everything they own, their traces and the
+users themselves, and commits. It also runs before building, so that a run that died half-way leaves
+nothing behind for long.
 """
-
-import datetime
 
 import frappe
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
@@ -67,6 +66,10 @@ LETTER_ADDRESS = "Hidden Road 17 _T Sec"
 # The masked copies: level 1 on the case and the visit (their petitioner rows), level 0 on the Petitioner.
 MASKED_ID = SECRET_ID[:3] + "*" * 13 + SECRET_ID[-2:]
 MASKED_PHONE = SECRET_PHONE[:3] + "****" + SECRET_PHONE[-4:]
+# The phones before they were corrected: each change leaves a Version (Frappe's change log).
+OLD_PHONE = "13755556666"
+OLD_PHONE_MASKED = OLD_PHONE[:3] + "****" + OLD_PHONE[-4:]
+LETTER_OLD_PHONE = "13611112222"
 
 
 class World(frappe._dict):
@@ -152,8 +155,10 @@ class Builder:
 
 	def masters(self):
 		frappe.set_user(self.world.keeper)
-		# mail is queued, never sent (a default outgoing account; the keeper's, so purged with the rest)
-		make_outgoing_email_account(f"outgoing@{DOMAIN}")
+		# mail is queued, never sent: a default outgoing account (when the site has none, the keeper's,
+		# purged with the rest)
+		if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+			make_outgoing_email_account(f"outgoing@{DOMAIN}")
 		insert(
 			{
 				"doctype": "Handling Unit",
@@ -291,12 +296,22 @@ class Builder:
 
 	def extension(self, case: str, days: int = 5) -> str:
 		return insert(
-			{"doctype": "Petition Extension", "petition_case": case, "days": days, "reason": "_T Sec 情况复杂"}
+			{
+				"doctype": "Petition Extension",
+				"petition_case": case,
+				"days": days,
+				"reason": "_T Sec 情况复杂",
+			}
 		).name
 
 	def return_visit(self, case: str) -> str:
 		return insert(
-			{"doctype": "Petition Return Visit", "petition_case": case, "status": "Scheduled", "visit_date": nowdate()}
+			{
+				"doctype": "Petition Return Visit",
+				"petition_case": case,
+				"status": "Scheduled",
+				"visit_date": nowdate(),
+			}
 		).name
 
 	def review(self, case: str, **values) -> str:
@@ -356,7 +371,12 @@ class Builder:
 
 	def reception_day(self, date) -> str:
 		return insert(
-			{"doctype": "Reception Day", "reception_date": date, "leader": email("leader"), "place": "_T Sec 接待室"}
+			{
+				"doctype": "Reception Day",
+				"reception_date": date,
+				"leader": email("leader"),
+				"place": "_T Sec 接待室",
+			}
 		).name
 
 	# appraisal ---------------------------------------------------------------------------------------
@@ -489,12 +509,41 @@ def purge():
 		frappe.db.delete("Has Role", {"parent": user})
 		frappe.db.delete("Sessions", {"user": user})
 		frappe.delete_doc("User", user, force=True, ignore_permissions=True, delete_permanently=True)
+	# what deleting the users and masters leaves: their change log, share and deletion notes
+	frappe.db.delete("Version", {"ref_doctype": "User", "docname": ("like", f"%@{DOMAIN}")})
+	frappe.db.delete("Comment", {"reference_doctype": "User", "reference_name": ("like", f"%@{DOMAIN}")})
+	for subject, name in ((f"%@{DOMAIN}", f"%@{DOMAIN}"), ("% _T Sec %", "_T Sec %")):
+		frappe.db.delete("Comment", {"comment_type": "Deleted", "subject": ("like", subject)})
+		frappe.db.delete("Deleted Document", {"deleted_name": ("like", name)})
 	frappe.db.commit()
 	frappe.clear_cache()
 
 
-def dates_from(start: datetime.date, count: int, step: int = 7) -> list[datetime.date]:
-	return [add_days(start, step * index) for index in range(count)]
+SETTINGS = "Petition Settings"
+
+
+def settings_rows() -> dict:
+	return {
+		"singles": frappe.db.sql("select * from `tabSingles` where doctype = %s", SETTINGS, as_dict=True),
+		"holidays": frappe.db.sql(
+			"select * from `tabPetition Holiday` where parenttype = %s", SETTINGS, as_dict=True
+		),
+	}
+
+
+def restore_settings(rows: dict):
+	"""Put the Settings back exactly as they were (REST writes and creates of the test change them)."""
+	frappe.db.delete("Singles", {"doctype": SETTINGS})
+	frappe.db.delete("Petition Holiday", {"parenttype": SETTINGS})
+	for table, key in (("Singles", "singles"), ("Petition Holiday", "holidays")):
+		for values in rows[key]:
+			columns = ", ".join(f"`{column}`" for column in values)
+			placeholders = ", ".join(["%s"] * len(values))
+			frappe.db.sql(
+				f"insert into `tab{table}` ({columns}) values ({placeholders})", tuple(values.values())
+			)
+	frappe.db.commit()
+	frappe.clear_document_cache(SETTINGS, SETTINGS)
 
 
 # --- the world of the permission matrix ---------------------------------------------------------------
@@ -584,7 +633,11 @@ def add_approval_records(b: Builder):
 	}
 	head_signed = {**reply, "head_signed_by": email("head"), "head_signed_on": now_datetime()}
 	leader_signed = {**head_signed, "leader_signed_by": email("leader"), "leader_signed_on": now_datetime()}
-	transfer_values = {"Reply Drafted": reply, "Signed by Unit Head": head_signed, "Signed by Leader": leader_signed}
+	transfer_values = {
+		"Reply Drafted": reply,
+		"Signed by Unit Head": head_signed,
+		"Signed by Leader": leader_signed,
+	}
 	w.approval_records = {}
 	for doctype, steps in m.APPROVAL_STEPS.items():
 		for action, state, actor in steps:
@@ -639,7 +692,11 @@ def create_payload(b: Builder, doctype: str, role: str | None, unit: str, index:
 	if doctype == "Dispute Screening Round":
 		return {"unit": unit, "period_start": f"{year}-01-16"}
 	if doctype == "Emergency Incident":
-		return {"incident_time": str(add_to_date(now_datetime(), hours=-2)), "place": label, "situation": label}
+		return {
+			"incident_time": str(add_to_date(now_datetime(), hours=-2)),
+			"place": label,
+			"situation": label,
+		}
 	if doctype == "Handling Unit":
 		return {"unit_name": label}
 	if doctype == "Mediation Case":
@@ -703,7 +760,11 @@ def create_payload(b: Builder, doctype: str, role: str | None, unit: str, index:
 	if doctype == "Petitioner":
 		return {"full_name": label, "id_type": "None"}
 	if doctype == "Reception Day":
-		return {"reception_date": str(add_days("2032-01-05", 7 * index)), "leader": email("leader"), "place": label}
+		return {
+			"reception_date": str(add_days("2032-01-05", 7 * index)),
+			"leader": email("leader"),
+			"place": label,
+		}
 	if doctype == "Reception Schedule":
 		start = add_days("2033-01-01", 40 * index)
 		return {
@@ -716,9 +777,6 @@ def create_payload(b: Builder, doctype: str, role: str | None, unit: str, index:
 
 
 # --- the world of the field-level leak tests ------------------------------------------------------------
-
-# The Petitioner's phone before it was corrected: the change leaves a Version holding both numbers.
-OLD_PHONE = "13755556666"
 
 
 def build_leak_world() -> World:
@@ -738,13 +796,26 @@ def build_leak_world() -> World:
 
 def add_leak_records(b: Builder):
 	w = b.world
+	# changes that leave Versions (tests skip them unless asked): a phone corrected, a petitioner added
+	# to a case (the row's masked copies go into the log), a letter's phone corrected
 	petitioner = frappe.get_doc("Petitioner", w.petitioner)
 	petitioner.phone = OLD_PHONE
-	petitioner.save(ignore_permissions=True)
+	petitioner.save(ignore_permissions=True, ignore_version=False)
 	petitioner.reload()
 	petitioner.phone = SECRET_PHONE_TYPED
-	petitioner.save(ignore_permissions=True)
-	case_a, transfer_a = b.handled_case(UNIT_A)
+	petitioner.save(ignore_permissions=True, ignore_version=False)
+	case = frappe.get_doc("Petition Case", b.case("Accepted", petitioner=w.plain_petitioner))
+	case.append("petitioners", {"petitioner": w.petitioner})
+	case.save(ignore_permissions=True, ignore_version=False)
+	case_a = case.name
+	transfer_a = b.transfer(case_a, UNIT_A)
+	frappe.db.set_value("Petition Case", case_a, "workflow_state", "In Handling")
+	letter = frappe.get_doc("Petition Letter", b.letter())
+	letter.sender_phone = LETTER_OLD_PHONE
+	letter.save(ignore_permissions=True, ignore_version=False)
+	letter.reload()
+	letter.sender_phone = LETTER_PHONE
+	letter.save(ignore_permissions=True, ignore_version=False)
 	closed = b.case("Closed")
 	visit = b.visit()
 	incident = insert(
@@ -759,7 +830,7 @@ def add_leak_records(b: Builder):
 	).name
 	w.records = {
 		"Petitioner": w.petitioner,
-		"Petition Letter": b.letter(),
+		"Petition Letter": letter.name,
 		"Petition Visit": visit,
 		"Petition Case": case_a,
 		"Online Petition": b.online_petition(),
@@ -812,7 +883,13 @@ def add_bad_input_records(b: Builder):
 	late_issue = add_days(today, -40)
 	w.case_late, w.transfer_late = b.handled_case(UNIT_A)
 	frappe.db.set_value(
-		"Petition Transfer", w.transfer_late, {"issued_on": late_issue, "objection_due": add_days(late_issue, 7)}
+		"Petition Transfer",
+		w.transfer_late,
+		{
+			"issued_on": late_issue,
+			"objection_due": add_days(late_issue, 7),
+			"objection_reason": "_T Sec 不属于本单位职责",
+		},
 	)
 	w.case_extensible, w.transfer_extensible = b.handled_case(UNIT_A)
 	pending_case, _transfer = b.handled_case(UNIT_A)

@@ -21,15 +21,23 @@ class ServerUnreachable(AssertionError):
 
 
 def base_url() -> str:
-	"""http://<site>:8000 unless PM_SECURITY_BASE_URL says otherwise."""
-	return (os.environ.get("PM_SECURITY_BASE_URL") or f"http://{frappe.local.site}:{DEFAULT_PORT}").rstrip("/")
+	"""http://<site>:8000, unless the environment (PM_SECURITY_BASE_URL) or the site's config
+	(pm_security_base_url) names another server of this site."""
+	url = (
+		os.environ.get("PM_SECURITY_BASE_URL")
+		or frappe.conf.get("pm_security_base_url")
+		or f"http://{frappe.local.site}:{DEFAULT_PORT}"
+	)
+	return url.rstrip("/")
 
 
 def encode(params: dict | None) -> dict | None:
 	"""Form values as Frappe expects them: lists and dicts as JSON, the rest as given."""
 	if params is None:
 		return None
-	return {key: json.dumps(value) if isinstance(value, list | dict) else value for key, value in params.items()}
+	return {
+		key: json.dumps(value) if isinstance(value, list | dict) else value for key, value in params.items()
+	}
 
 
 class Client:
@@ -51,7 +59,13 @@ class Client:
 			return self
 		response = self.request("POST", "/api/method/login", data={"usr": self.user, "pwd": self.password})
 		if response.status_code != 200:
-			raise AssertionError(f"{self.user} cannot log in to {self.url}: HTTP {response.status_code} {response.text[:300]}")
+			raise ServerUnreachable(
+				f"{self.user}, just created on site {frappe.local.site}, cannot log in at {self.url} (HTTP "
+				f"{response.status_code}): that server serves another site. `bench serve` serves only the "
+				"default site when common_site_config.json sets default_site; start a server for this site "
+				f"(`bench --site {frappe.local.site} serve --port 8011`) and set PM_SECURITY_BASE_URL "
+				"(or pm_security_base_url in the site's config) to it."
+			)
 		return self
 
 	def request(self, method: str, path: str, **kwargs) -> requests.Response:
@@ -113,7 +127,9 @@ def check_server(url: str | None = None):
 			"`bench serve --port 8000` (or set PM_SECURITY_BASE_URL) and run the tests again."
 		) from error
 	if response.status_code != 200:
-		raise ServerUnreachable(f"{url}/api/method/ping answered HTTP {response.status_code}: {response.text[:200]}")
+		raise ServerUnreachable(
+			f"{url}/api/method/ping answered HTTP {response.status_code}: {response.text[:200]}"
+		)
 
 
 def message(response: requests.Response) -> str:

@@ -139,7 +139,7 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 	# A unit person asks only for a case their unit leads, and sees only the requests of the cases their
 	# unit handles (as for the cases themselves: an extension shows the case's subject and petitioners).
 	"Petition Extension": {
-		"read":    row(N,  Y,  U,  U,  Y,  Y,  Y,  N,  N),
+		"read":    row(N,  Y,  U,  U,  U,  Y,  Y,  N,  N),
 		"write":   row(N,  Y,  U,  U,  N,  Y,  N,  N,  N),
 		"create":  row(N,  Y,  U,  U,  N,  N,  N,  N,  N),
 		"delete":  row(N,  Y,  N,  N,  N,  N,  N,  N,  N),

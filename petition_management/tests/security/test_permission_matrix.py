@@ -12,7 +12,6 @@ failing cell is reported at once.
 """
 
 import json
-import time
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -92,7 +91,9 @@ def stored(doctype: str, name: str, fieldname: str):
 		return values.get(fieldname), tuple(values.items())
 	modified = str(frappe.db.get_value(doctype, name, "modified"))
 	if df.fieldtype == "Table":
-		rows = frappe.get_all(df.options, filters={"parent": name, "parenttype": doctype}, pluck="description")
+		rows = frappe.get_all(
+			df.options, filters={"parent": name, "parenttype": doctype}, pluck="description"
+		)
 		return " | ".join(rows), modified
 	return frappe.db.get_value(doctype, name, fieldname), modified
 
@@ -112,28 +113,6 @@ def single_values(doctype: str) -> tuple:
 			"select field, value from `tabSingles` where doctype = %s order by field, value", doctype
 		)
 	)
-
-
-def settings_rows() -> dict:
-	return {
-		"singles": frappe.db.sql("select * from `tabSingles` where doctype = %s", SINGLE, as_dict=True),
-		"holidays": frappe.db.sql(
-			"select * from `tabPetition Holiday` where parenttype = %s", SINGLE, as_dict=True
-		),
-	}
-
-
-def restore_settings(rows: dict):
-	"""Put the Settings back exactly as they were (REST writes and creates of the test change them)."""
-	frappe.db.delete("Singles", {"doctype": SINGLE})
-	frappe.db.delete("Petition Holiday", {"parenttype": SINGLE})
-	for table, key in (("Singles", "singles"), ("Petition Holiday", "holidays")):
-		for values in rows[key]:
-			columns = ", ".join(f"`{column}`" for column in values)
-			placeholders = ", ".join(["%s"] * len(values))
-			frappe.db.sql(f"insert into `tab{table}` ({columns}) values ({placeholders})", tuple(values.values()))
-	frappe.db.commit()
-	frappe.clear_document_cache(SINGLE, SINGLE)
 
 
 def fresh():
@@ -165,26 +144,19 @@ class TestPermissionMatrix(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		check_server()
-		cls.started = time.monotonic()
+		# cleanups run even when setUpClass fails half-way (last registered, first run)
+		cls.addClassCleanup(fx.purge)
+		cls.addClassCleanup(fx.restore_settings, fx.settings_rows())
 		cls.world = fx.build_matrix_world()
-		cls.settings_before = settings_rows()
 		cls.clients = {
 			role: Client(user, fx.PASSWORD).login() if user else Client()
 			for role, user in cls.world.users.items()
 		}
 
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		fresh()
-		restore_settings(cls.settings_before)
-		fx.purge()
-		super().tearDownClass()
-
 	# --- the declared table --------------------------------------------------------------------------
 
 	def test_matrix_declares_every_doctype_action_and_role(self):
-		self.assertCountEqual(m.MATRIX, fx.app_doctypes() + [SINGLE])
+		self.assertCountEqual(m.MATRIX, [*fx.app_doctypes(), SINGLE])
 		for doctype, actions in m.MATRIX.items():
 			self.assertCountEqual(actions, m.ACTIONS, doctype)
 			meta = frappe.get_meta(doctype)
@@ -250,12 +222,19 @@ class TestPermissionMatrix(FrappeTestCase):
 					allowed = cell == m.Y or (cell == m.U and unit == "A")
 					response = client.read(doctype, name)
 					if allowed:
-						ok = response.status_code == 200 and response.json().get("data", {}).get("name") == name
+						ok = (
+							response.status_code == 200
+							and response.json().get("data", {}).get("name") == name
+						)
 						visible.add(name)
 					else:
 						ok = response.status_code == REFUSED_STATUS and "data" not in response.json()
 					outcomes.record(
-						doctype, "read", role, ok, f"{name} (unit {unit}) expected {cell}: {describe(response)}"
+						doctype,
+						"read",
+						role,
+						ok,
+						f"{name} (unit {unit}) expected {cell}: {describe(response)}",
 					)
 				if doctype == SINGLE:
 					continue
@@ -270,7 +249,9 @@ class TestPermissionMatrix(FrappeTestCase):
 				else:
 					listed = {row["name"] for row in response.json().get("data", [])} if response.ok else None
 					ok = listed == visible
-				outcomes.record(doctype, "read", role, ok, f"list expected {sorted(visible)}: {describe(response)}")
+				outcomes.record(
+					doctype, "read", role, ok, f"list expected {sorted(visible)}: {describe(response)}"
+				)
 
 	# write ------------------------------------------------------------------------------------------------
 
@@ -299,7 +280,9 @@ class TestPermissionMatrix(FrappeTestCase):
 					if allowed:
 						ok = response.status_code == 200 and same(after[0], probe) and after[1] != before[1]
 					else:
-						expected = RULE_REFUSALS if m.cell(doctype, "write", role) == m.U else (REFUSED_STATUS,)
+						expected = (
+							RULE_REFUSALS if m.cell(doctype, "write", role) == m.U else (REFUSED_STATUS,)
+						)
 						ok = response.status_code in expected and after == before
 					outcomes.record(
 						doctype,
@@ -371,7 +354,9 @@ class TestPermissionMatrix(FrappeTestCase):
 				else:
 					expected = (REFUSED_STATUS,) if cells[role] == m.N else RULE_REFUSALS
 					ok = response.status_code in expected and after == before
-				outcomes.record(doctype, "submit", role, ok, f"{name} expected {cells[role]}: {describe(response)}")
+				outcomes.record(
+					doctype, "submit", role, ok, f"{name} expected {cells[role]}: {describe(response)}"
+				)
 
 	# approve ----------------------------------------------------------------------------------------------
 
@@ -397,7 +382,9 @@ class TestPermissionMatrix(FrappeTestCase):
 						self.try_approval(outcomes, doctype, role, name, action, allowed=False)
 				if "B" in records:
 					self.try_approval(outcomes, doctype, actor, records["B"], action, allowed=False)
-				self.try_approval(outcomes, doctype, actor, records["A"], action, allowed=cells[actor] in (m.Y, m.U))
+				self.try_approval(
+					outcomes, doctype, actor, records["A"], action, allowed=cells[actor] in (m.Y, m.U)
+				)
 
 	def try_approval(self, outcomes, doctype, role, name, action, allowed: bool):
 		fresh()
@@ -429,7 +416,9 @@ class TestPermissionMatrix(FrappeTestCase):
 		values = frappe.db.get_value(doctype, name, fields, as_dict=True)
 		if not values:
 			return (None, None, None)
-		state = frappe.db.get_value(doctype, name, "workflow_state") if meta.has_field("workflow_state") else None
+		state = (
+			frappe.db.get_value(doctype, name, "workflow_state") if meta.has_field("workflow_state") else None
+		)
 		return (state, values.docstatus, str(values.modified))
 
 	# delete -----------------------------------------------------------------------------------------------
@@ -455,4 +444,6 @@ class TestPermissionMatrix(FrappeTestCase):
 				else:
 					expected = (REFUSED_STATUS,) if cells[role] == m.N else RULE_REFUSALS
 					ok = response.status_code in expected and exists and self.snapshot(doctype) == before
-				outcomes.record(doctype, "delete", role, ok, f"{name} expected {cells[role]}: {describe(response)}")
+				outcomes.record(
+					doctype, "delete", role, ok, f"{name} expected {cells[role]}: {describe(response)}"
+				)

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, Petition Management contributors
 # For license information, please see license.txt
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -15,6 +17,7 @@ from petition_management.special.key_cases import validate_key_case
 from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date, status_of
 from petition_management.utils.mail import send_notice
 from petition_management.utils.rules import throw_rule_error
+from petition_management.utils.text_limits import validate_text_lengths
 
 
 class PetitionCaseError(frappe.ValidationError):
@@ -43,6 +46,7 @@ class PetitionCase(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		validate_text_lengths(self)
 		self.validate_received_on()
 		self.validate_petitioners()
 		self.set_suggested_unit()
@@ -66,7 +70,16 @@ class PetitionCase(Document):
 			schedule_return_visit(self)
 
 	def validate_received_on(self):
-		if getdate(self.received_on) > getdate(nowdate()):
+		try:
+			received = getdate(self.received_on) if isinstance(self.received_on, str | date) else None
+		except Exception:
+			received = None
+		if not received:
+			frappe.throw(
+				_("The received date {0} is not a date.").format(frappe.bold(self.received_on)),
+				PetitionCaseError,
+			)
+		if received > getdate(nowdate()):
 			frappe.throw(_("The received date cannot be in the future."), PetitionCaseError)
 		if self.referral_deadline and getdate(self.referral_deadline) < getdate(self.received_on):
 			frappe.throw(_("The referral deadline cannot be before the received date."), PetitionCaseError)
@@ -74,6 +87,11 @@ class PetitionCase(Document):
 	def validate_petitioners(self):
 		seen = set()
 		for row in self.petitioners:
+			if not row.petitioner or not frappe.db.exists("Petitioner", row.petitioner):
+				frappe.throw(
+					_("Row {0}: there is no Petitioner {1}.").format(row.idx, frappe.bold(row.petitioner)),
+					PetitionCaseError,
+				)
 			if row.petitioner in seen:
 				frappe.throw(
 					_("Row {0}: {1} is already listed.").format(

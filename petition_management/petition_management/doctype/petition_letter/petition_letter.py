@@ -12,6 +12,7 @@ from petition_management.petition_management.doctype.petition_category.petition_
 	get_suggested_unit,
 )
 from petition_management.utils.deadlines import limit_due_date
+from petition_management.utils.text_limits import validate_text_lengths
 
 REFERRAL_CHANNEL = "Referred by Higher Authority"
 NO_REPLY = "No Reply Required"
@@ -78,6 +79,7 @@ class PetitionLetter(Document):
 			self.petitioner = letters_email.match_petitioner(self.sender_email)
 
 	def validate(self):
+		validate_text_lengths(self)
 		self.validate_received_on()
 		self.validate_referral()
 		self.set_sender_from_petitioner()

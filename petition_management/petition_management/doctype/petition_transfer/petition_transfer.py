@@ -120,6 +120,7 @@ class PetitionTransfer(Document):
 		# is refused as such before any step rule below.
 		self.validate_workflow()
 		if self.is_new():
+			self.validate_unit_exists()
 			self.set_issue_details()
 			self.validate_case_open_for_transfer()
 			self.validate_lead_and_units()
@@ -146,6 +147,10 @@ class PetitionTransfer(Document):
 			sync_case_lead_unit(self.petition_case)
 
 	# --- issue ---------------------------------------------------------------------------------------
+
+	def validate_unit_exists(self):
+		if not self.unit or not frappe.db.exists("Handling Unit", self.unit):
+			frappe.throw(_("There is no Handling Unit {0}.").format(frappe.bold(self.unit)), TransferError)
 
 	def set_issue_details(self):
 		self.issued_by = self.issued_by or frappe.session.user

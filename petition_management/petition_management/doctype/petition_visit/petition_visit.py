@@ -11,6 +11,7 @@ from petition_management.petition_management.doctype.petition_category.petition_
 	get_suggested_unit,
 )
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
+from petition_management.utils.text_limits import validate_text_lengths
 
 DAILY_RECEPTION = "Daily Reception"
 ANSWERED_ON_THE_SPOT = "Answered on the Spot"
@@ -89,6 +90,7 @@ class PetitionVisit(Document):
 		self.set_onload("max_representatives", settings.max_representatives)
 
 	def validate(self):
+		validate_text_lengths(self)
 		self.validate_visit_datetime()
 		self.validate_number_of_visitors()
 		self.set_group_visit()

@@ -5,7 +5,8 @@
 dates, state and outcome; the deadline status is today's, from the due date of the running clock.
 
 ID numbers and phones are shown in full only to users who may read the Petitioner's protected fields
-(permission level 1); everyone else gets the masked values, in the report and in its export.
+(permission level 1); users who may read Petitioners get the masked values; users who may not read
+Petitioners at all (the units) get none — in the report and in its export.
 
 One statement whatever the number of cases: the petitioners and the co-handling units are aggregated in
 derived tables joined to the cases."""
@@ -40,12 +41,19 @@ def ledger_filters(filters: dict) -> list:
 	return found
 
 
+def identifier_columns() -> tuple[str, str]:
+	"""Full, masked or no identifiers, by what the user may read of the Petitioner."""
+	if can_read_protected_fields():
+		return "petitioner.id_number", "petitioner.phone"
+	if frappe.has_permission("Petitioner", "read"):
+		return "petitioner.id_number_masked", "petitioner.phone_masked"
+	return "null", "null"
+
+
 def get_rows(scope: Scope, filters: list) -> list[dict]:
-	full = can_read_protected_fields()
 	on = today()
 	soon = due_soon_until(on)
-	id_number = "petitioner.id_number" if full else "petitioner.id_number_masked"
-	phone = "petitioner.phone" if full else "petitioner.phone_masked"
+	id_number, phone = identifier_columns()
 	rows = frappe.db.sql(
 		f"""
 		select
