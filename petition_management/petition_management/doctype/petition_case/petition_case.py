@@ -225,7 +225,10 @@ class PetitionCase(Document):
 		validate_case_can_be_replied(self)
 		self.replied_on = nowdate()
 		self.review_request_due = limit_due_date(self.replied_on, "review_request_days")
-		self.reply_signed_by = (lead_transfer(self.name) or {}).get("leader_signed_by")
+		lead = lead_transfer(self.name)
+		self.reply_signed_by = lead and frappe.db.get_value(
+			"Petition Transfer", lead["name"], "leader_signed_by"
+		)
 
 	def enter_closed(self, previous: str):
 		if previous == "Registered":
