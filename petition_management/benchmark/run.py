@@ -40,7 +40,7 @@ def run_benchmark(
 	tenth: dict = {}
 	figures: dict = {}
 	try:
-		seeding = seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say, repetitions)
+		seeding = seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say)
 		if commit:
 			frappe.db.sql(f"analyze table {', '.join(f'`tab{d}`' for d in DOCTYPES)}")
 		units = measure.units_by_size()
@@ -78,7 +78,7 @@ def run_benchmark(
 	return result
 
 
-def seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say, repetitions) -> dict:
+def seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say) -> dict:
 	existing = seeded_counts()
 	if reuse and existing["Petition Case"] == n:
 		say(f"reusing the {n} seeded cases (the daily job's query count at N/10 is not taken)")

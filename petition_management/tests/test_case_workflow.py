@@ -3,7 +3,7 @@
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
 from petition_management.petition_management.doctype.petition_case.petition_case import (
 	PetitionCaseError,
@@ -17,6 +17,7 @@ from petition_management.tests.utils import (
 	make_unit,
 	make_user,
 )
+from petition_management.utils.deadlines import due_date
 
 OFFICE = "wf-office@example.com"
 OFFICE_2 = "wf-office2@example.com"
@@ -79,7 +80,7 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 	def test_new_case_starts_registered_with_its_acceptance_clock(self):
 		case = self.register()
 		self.assertEqual(case.workflow_state, "Registered")
-		self.assertEqual(getdate(case.acceptance_due), getdate(add_days(nowdate(), 15)))
+		self.assertEqual(getdate(case.acceptance_due), due_date(nowdate(), 15))
 
 	def test_office_proposes_and_director_accepts(self):
 		case = self.register()
@@ -88,7 +89,7 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		case = self.act(DIRECTOR, case, "Approve Acceptance")
 		self.assertEqual(case.workflow_state, "Accepted")
 		self.assertEqual((case.decided_by, getdate(case.accepted_on)), (DIRECTOR, getdate(nowdate())))
-		self.assertEqual(getdate(case.handling_due), getdate(add_days(nowdate(), 60)))
+		self.assertEqual(getdate(case.handling_due), due_date(nowdate(), 60))
 		comments = frappe.get_all(
 			"Comment", filters={"reference_name": case.name, "comment_type": "Workflow"}, pluck="content"
 		)

@@ -35,6 +35,9 @@ def make_case(petitioners, category=None, content=PARKING, received_on=None, **v
 
 class TestPetitionCase(FrappeTestCase):
 	def setUp(self):
+		# count plain calendar days here: a due date on a weekend is not moved (tested in the pure tier)
+		frappe.db.set_single_value("Petition Settings", "roll_past_days_off", 0)
+		frappe.clear_document_cache("Petition Settings", "Petition Settings")
 		make_unit("_T Housing Office")
 		self.category = make_category("_T Property Management", default_handling_unit="_T Housing Office")
 		self.zhang = make_petitioner("_T 张伟", phone="13800138000")

@@ -468,3 +468,15 @@ def on_doctype_update():
 	frappe.db.add_index("Petition Transfer", ["unit", "due_date"])
 	frappe.db.add_index("Petition Transfer", ["petition_case", "transfer_role"])
 	frappe.db.add_index("Petition Transfer", ["unit", "issued_on"])  # Unit Performance by period
+	# measured at 1,000,000 cases (README, Benchmark): the permission query's lead-cases subquery, and the
+	# unit's list page by due date
+	frappe.db.add_index(
+		"Petition Transfer",
+		["unit", "transfer_role", "workflow_state", "petition_case"],
+		"unit_role_state_case_index",
+	)
+	frappe.db.add_index(
+		"Petition Transfer",
+		["due_date", "unit", "transfer_role", "workflow_state", "petition_case", "office_decision_on"],
+		"due_date_cover_index",
+	)
