@@ -19,6 +19,7 @@ from petition_management.special.screening import (
 	refuse_personal_numbers,
 	validate_unit_permission,
 )
+from petition_management.utils.system_fields import keep_system_fields
 
 SYSTEM_FIELDS = ("status", "submitted_by", "submitted_on")
 
@@ -40,7 +41,7 @@ class DisputeScreeningRound(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.keep_system_fields()
+		keep_system_fields(self, SYSTEM_FIELDS, RoundStatus.DRAFT)
 		validate_unit_permission(self)
 		self.validate_not_submitted()
 		self.validate_unit()
@@ -48,15 +49,6 @@ class DisputeScreeningRound(Document):
 		self.validate_one_round_per_period()
 		self.validate_disputes()
 		self.set_counts()
-
-	def keep_system_fields(self):
-		if self.flags.system_update:
-			return
-		before = self.get_doc_before_save()
-		for fieldname in SYSTEM_FIELDS:
-			self.set(fieldname, before.get(fieldname) if before else None)
-		if not before:
-			self.status = RoundStatus.DRAFT
 
 	def validate_not_submitted(self):
 		before = self.get_doc_before_save()

@@ -18,6 +18,7 @@ from petition_management.special.incidents import (
 	IncidentStatus,
 	ResponseLogError,
 )
+from petition_management.utils.system_fields import keep_system_fields
 
 # Set by the actions (escalate, close), never taken from the client.
 SYSTEM_FIELDS = ("status", "escalated_to", "escalated_on", "escalation_reason", "closed_by", "closed_on")
@@ -31,22 +32,13 @@ class EmergencyIncident(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.keep_system_fields()
+		keep_system_fields(self, SYSTEM_FIELDS, IncidentStatus.OPEN)
 		self.validate_not_closed()
 		if self.is_new():
 			self.set_from_source_visit()
 		self.validate_incident_time()
 		self.validate_response_log()
 		self.validate_no_duplicate_links()
-
-	def keep_system_fields(self):
-		if self.flags.system_update:
-			return
-		before = self.get_doc_before_save()
-		for fieldname in SYSTEM_FIELDS:
-			self.set(fieldname, before.get(fieldname) if before else None)
-		if not before:
-			self.status = IncidentStatus.OPEN
 
 	def validate_not_closed(self):
 		before = self.get_doc_before_save()

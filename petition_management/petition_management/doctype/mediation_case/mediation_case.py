@@ -18,6 +18,7 @@ from petition_management.special.screening import (
 	refuse_personal_numbers,
 	validate_unit_permission,
 )
+from petition_management.utils.system_fields import keep_system_fields
 
 SYSTEM_FIELDS = ("status", "closed_on")
 AGREEMENT_OUTCOMES = ("Agreement Performed", "Agreement Pending Performance")
@@ -36,7 +37,7 @@ class MediationCase(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.keep_system_fields()
+		keep_system_fields(self, SYSTEM_FIELDS, "Open")
 		self.validate_not_closed()
 		self.set_from_dispute()
 		validate_unit_permission(self)
@@ -45,15 +46,6 @@ class MediationCase(Document):
 		self.validate_parties()
 		self.validate_sessions()
 		self.validate_outcome()
-
-	def keep_system_fields(self):
-		if self.flags.system_update:
-			return
-		before = self.get_doc_before_save()
-		for fieldname in SYSTEM_FIELDS:
-			self.set(fieldname, before.get(fieldname) if before else None)
-		if not before:
-			self.status = "Open"
 
 	def validate_not_closed(self):
 		before = self.get_doc_before_save()

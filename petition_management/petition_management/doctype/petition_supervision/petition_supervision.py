@@ -26,6 +26,7 @@ from petition_management.tracking.supervision import (
 	supervision_has_permission,
 )
 from petition_management.utils.deadlines import due_date
+from petition_management.utils.system_fields import keep_system_fields
 
 ORDERING_ROLES = frozenset({"Petition Office", "Petition Supervisor", "System Manager"})
 # A case in one of these states is no longer being handled, so there is nothing to order a unit to do.
@@ -67,7 +68,7 @@ class PetitionSupervision(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.keep_system_fields()
+		keep_system_fields(self, SYSTEM_FIELDS)
 		self.validate_row_permission()
 		if self.is_new():
 			self.set_order_details()
@@ -87,14 +88,6 @@ class PetitionSupervision(Document):
 			self.notify_response()
 		elif self.status == SupervisionStatus.CLOSED and self.has_value_changed("status"):
 			close_transfer_assignments(self)
-
-	def keep_system_fields(self):
-		"""Whatever the client sent, the system fields keep their stored values (new: none)."""
-		if self.flags.system_update:
-			return
-		before = self.get_doc_before_save()
-		for fieldname in SYSTEM_FIELDS:
-			self.set(fieldname, before.get(fieldname) if before else None)
 
 	def validate_row_permission(self):
 		"""A unit's people change only their unit's orders (the has_permission hook says the same)."""
