@@ -108,7 +108,11 @@ has_permission = {
 
 # Field-level read permissions on every query, and the Frappe v15 methods that bypass them
 # (petition_management/utils/field_permissions.py explains the v15 gaps this closes).
-before_request = ["petition_management.utils.field_permissions.apply"]
+# Malformed REST input gets a translated 400 (petition_management/utils/request_input.py).
+before_request = [
+	"petition_management.utils.field_permissions.apply",
+	"petition_management.utils.request_input.validate",
+]
 before_job = ["petition_management.utils.field_permissions.apply"]
 override_whitelisted_methods = {
 	"frappe.client.get_count": "petition_management.utils.field_permissions.get_count",

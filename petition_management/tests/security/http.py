@@ -146,11 +146,15 @@ def message(response: requests.Response) -> str:
 			texts.append(str(raw))
 	if not texts and body.get("exception"):
 		texts.append(str(body["exception"]))
+	# the v2 API (/api/v2/...) lists its errors instead
+	texts.extend(str(error.get("message") or "") for error in body.get("errors") or [])
 	return " | ".join(texts)
 
 
 def exc_type(response: requests.Response) -> str:
 	try:
-		return response.json().get("exc_type") or ""
+		body = response.json()
 	except ValueError:
 		return ""
+	errors = body.get("errors") or [{}]  # the v2 API
+	return body.get("exc_type") or errors[0].get("type") or ""

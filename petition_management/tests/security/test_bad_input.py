@@ -113,22 +113,14 @@ def dispute(description: str) -> dict:
 
 R, OF, H, HD, L, D = m.RECEPTION, m.OFFICE, m.HANDLER, m.HEAD, m.LEADER, m.DIRECTOR
 
-# Cases Frappe v15 itself answers before any app code runs, or answers with 200 by design; the app
-# cannot refuse them without replacing Frappe's REST handler. Each is still sent and must still misbehave
-# exactly as described (the test says when one gets fixed). See the closing note of the session.
-KNOWN_GAPS = {
-	"unknown-field": "Frappe ignores unknown fields on insert (200)",
-	"unknown-field-update": "Frappe ignores unknown fields on update (200)",
-	"case-unknown-field": "Frappe ignores unknown fields on insert (200)",
-	"case-petitioners-not-list": "Frappe's Document() fails on a table given as a string (500)",
-	"body-json-list": "Frappe's REST handler fails on a JSON list body (500)",
-	"body-not-json": "Frappe's REST handler fails on a body that is not JSON (500)",
-	"list-filters-not-json": "Frappe's get_list fails on filters that are not JSON (500)",
-}
+# Cases the app cannot refuse yet, each with the reason; they are still sent and must still misbehave
+# exactly as described (the test says when one gets fixed). Empty since utils/request_input.py.
+KNOWN_GAPS: dict[str, str] = {}
 
 # id, user, kind, arguments[, expected exception type]
 # kinds: create (doctype, values), update (doctype, @record, values), workflow (doctype, @record, action:
-# apply_workflow acts on the stored record), get (path, params), method (dotted path, params), raw (path, body), upload (file name, content),
+# apply_workflow acts on the stored record), get (path, params), method (dotted path, params),
+# raw (path with @record, JSON body[, HTTP method]), upload (file name, content),
 # web_form (values)
 CORPUS: list[tuple] = [
 	# --- resident IDs and phones (Petitioner) ---------------------------------------------------------
@@ -193,6 +185,29 @@ CORPUS: list[tuple] = [
 	),
 	("body-json-list", R, "raw", ("/api/resource/Petition Case", "[1, 2, 3]")),
 	("body-not-json", R, "raw", ("/api/resource/Petition Case", "{subject: oops")),
+	("body-json-number", R, "raw", ("/api/resource/Petition Case", "42")),
+	("body-update-json-list", R, "raw", ("/api/resource/Petition Case/@case_registered", "[1]", "PUT")),
+	("body-v2-unknown-field", R, "raw", ("/api/v2/document/Petitioner", '{"full_name": "x", "eye": 1}')),
+	(
+		"case-petitioner-row-not-object",
+		R,
+		"create",
+		("Petition Case", case(petitioners=["@petitioner"])),
+	),
+	(
+		"case-petitioner-row-unknown-field",
+		R,
+		"create",
+		("Petition Case", case(petitioners=[{"petitioner": "@petitioner", "relation": "self"}])),
+	),
+	("client-insert-doc-not-json", R, "method", ("frappe.client.insert", {"doc": "{doctype: Petitioner"})),
+	("client-save-doc-list", R, "method", ("frappe.client.save", {"doc": "[1, 2]"})),
+	(
+		"savedocs-doc-not-json",
+		R,
+		"method",
+		("frappe.desk.form.save.savedocs", {"doc": "{", "action": "Save"}),
+	),
 	# --- list queries through REST -------------------------------------------------------------------------
 	(
 		"list-field-subquery",
@@ -209,6 +224,19 @@ CORPUS: list[tuple] = [
 		("/api/resource/Petition Case", {"filters": [["no_such", "=", 1]]}),
 	),
 	("list-filters-not-json", OF, "get", ("/api/resource/Petition Case", {"filters": "name = 1"})),
+	("list-fields-not-json", OF, "get", ("/api/resource/Petition Case", {"fields": "name, subject"})),
+	(
+		"report-view-filters-not-json",
+		OF,
+		"method",
+		("frappe.desk.reportview.get", {"doctype": "Petition Case", "fields": '["name"]', "filters": "x"}),
+	),
+	(
+		"client-list-filters-not-json",
+		OF,
+		"method",
+		("frappe.client.get_list", {"doctype": "Petitioner", "filters": "phone like 138%"}),
+	),
 	(
 		"list-group-by-sleep",
 		OF,
@@ -652,8 +680,9 @@ class TestBadInput(FrappeTestCase):
 			method, params = args
 			return client.post(f"/api/method/{method}", params)
 		if kind == "raw":
-			path, body = args
-			return client.request("POST", path, data=body, headers={"Content-Type": "application/json"})
+			path, body, http_method = (*args, "POST")[:3]
+			path = re.sub(r"@(\w+)", lambda match: self.world[match.group(1)], path)
+			return client.request(http_method, path, data=body, headers={"Content-Type": "application/json"})
 		if kind == "workflow":
 			doctype, name, action = args
 			doc = json.loads(frappe.get_doc(doctype, name).as_json())
