@@ -42,24 +42,33 @@ def assignees_for(unit: str) -> list[str]:
 
 def assign_transfer(doc):
 	"""Give the unit's handlers (or, failing them, its head) a ToDo for the transfer."""
-	users = assignees_for(doc.unit)
+	assign_to_unit(
+		doc,
+		doc.unit,
+		doc.due_date,
+		_("Petition transfer {0}: reply to case {1} by {2}.").format(
+			doc.name, doc.petition_case, frappe.format(doc.due_date, "Date")
+		),
+		no_one=_("Unit {0} has no handler and no unit head: assign transfer {1} by hand.").format(
+			frappe.bold(doc.unit), doc.name
+		),
+	)
+
+
+def assign_to_unit(doc, unit: str, due_on, description: str, no_one: str):
+	"""A ToDo on `doc` for the unit's handlers (or, failing them, its head), due on `due_on`;
+	without either, the `no_one` alert tells the user to act by hand."""
+	users = assignees_for(unit)
 	if not users:
-		frappe.msgprint(
-			_("Unit {0} has no handler and no unit head: assign transfer {1} by hand.").format(
-				frappe.bold(doc.unit), doc.name
-			),
-			alert=True,
-		)
+		frappe.msgprint(no_one, alert=True)
 		return
 	assign_to.add(
 		{
 			"assign_to": users,
 			"doctype": doc.doctype,
 			"name": doc.name,
-			"date": doc.due_date,
-			"description": _("Petition transfer {0}: reply to case {1} by {2}.").format(
-				doc.name, doc.petition_case, frappe.format(doc.due_date, "Date")
-			),
+			"date": due_on,
+			"description": description,
 		},
 		ignore_permissions=True,
 	)

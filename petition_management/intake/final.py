@@ -9,10 +9,14 @@ Only indexed columns are read (Petition Party.petitioner, Petition Case.name).
 """
 
 import frappe
-from frappe.utils import getdate, nowdate, strip_html_tags
 
-from petition_management.intake.repeats import identity_keys, record_key, same_people
-from petition_management.rules.repeats import Candidate, Incoming, rank_candidates
+from petition_management.intake.repeats import (
+	as_candidate,
+	incoming_petition,
+	same_people,
+	set_identity_keys,
+)
+from petition_management.rules.repeats import rank_candidates
 
 MAX_FINAL_CASES = 200
 
@@ -43,10 +47,7 @@ def final_cases_of(people: list[str]) -> list[dict]:
 	)
 	for case in cases:
 		people_of_case = [p for p in parties if p.parent == case.name]
-		case.id_numbers = {p.id_number for p in people_of_case if p.id_number} | {
-			record_key(p.name) for p in people_of_case
-		}
-		case.phones = {p.phone_normalized for p in people_of_case if p.phone_normalized}
+		set_identity_keys(case, people_of_case)
 	return cases
 
 
@@ -56,25 +57,14 @@ def final_matters(petitioners: list[str], category: str | None = None, text: str
 	cases = final_cases_of(same_people(petitioners)) if petitioners else []
 	if not cases:
 		return []
-	id_numbers, phones = identity_keys(petitioners)
-	incoming = Incoming(
-		id_numbers=frozenset(id_numbers),
-		phones=frozenset(phones),
-		category=category,
-		content=strip_html_tags(text or ""),
-		received_on=getdate(nowdate()),
-	)
 	candidates = [
-		Candidate(
-			case_name=case.name,
-			id_numbers=frozenset(case.id_numbers),
-			phones=frozenset(case.phones),
-			category=case.category,
-			content=strip_html_tags(" ".join(filter(None, (case.subject, case.content)))),
-			received_on=getdate(case.received_on),
+		as_candidate(
+			case,
+			" ".join(filter(None, (case.subject, case.content))),
 			is_open=False,
 			is_final=True,
 		)
 		for case in cases
 	]
+	incoming = incoming_petition(petitioners, category, text)
 	return [match.case_name for match in rank_candidates(incoming, candidates, limit=len(candidates))]

@@ -84,10 +84,7 @@ def candidate_cases(people: list[str], exclude: str | None) -> list[dict]:
 		people_of_case = [
 			keys[p.petitioner] for p in parties if p.parent == case.name and p.petitioner in keys
 		]
-		case.id_numbers = {p.id_number for p in people_of_case if p.id_number} | {
-			record_key(p.name) for p in people_of_case
-		}
-		case.phones = {p.phone_normalized for p in people_of_case if p.phone_normalized}
+		set_identity_keys(case, people_of_case)
 		case.is_open = is_open_case(case)
 		case.in_window = getdate(case.received_on) >= window_start
 	return [c for c in cases if c.is_open or c.in_window or c.is_final]
@@ -100,6 +97,40 @@ def is_open_case(case) -> bool:
 	return case.get("workflow_state") not in FINISHED_STATES
 
 
+def set_identity_keys(case, people_of_case: list) -> None:
+	"""The case's identity numbers (with record keys) and phones, from its parties' Petitioner rows."""
+	case.id_numbers = {p.id_number for p in people_of_case if p.id_number} | {
+		record_key(p.name) for p in people_of_case
+	}
+	case.phones = {p.phone_normalized for p in people_of_case if p.phone_normalized}
+
+
+def incoming_petition(petitioners: list[str], category: str | None, text: str | None) -> Incoming:
+	"""The new petition as the matching rules see it, received today."""
+	id_numbers, phones = identity_keys(petitioners)
+	return Incoming(
+		id_numbers=frozenset(id_numbers),
+		phones=frozenset(phones),
+		category=category,
+		content=strip_html_tags(text or ""),
+		received_on=getdate(nowdate()),
+	)
+
+
+def as_candidate(case, content: str, is_open: bool, is_final: bool) -> Candidate:
+	"""A stored case (with its identity keys set) as the matching rules see it."""
+	return Candidate(
+		case_name=case.name,
+		id_numbers=frozenset(case.id_numbers),
+		phones=frozenset(case.phones),
+		category=case.category,
+		content=strip_html_tags(content),
+		received_on=getdate(case.received_on),
+		is_open=is_open,
+		is_final=is_final,
+	)
+
+
 def find_repeats(
 	petitioners: list[str],
 	category: str | None = None,
@@ -107,25 +138,8 @@ def find_repeats(
 	exclude: str | None = None,
 	limit: int = 5,
 ) -> list[Match]:
-	id_numbers, phones = identity_keys(petitioners)
-	incoming = Incoming(
-		id_numbers=frozenset(id_numbers),
-		phones=frozenset(phones),
-		category=category,
-		content=strip_html_tags(text or ""),
-		received_on=getdate(nowdate()),
-	)
 	candidates = [
-		Candidate(
-			case_name=c.name,
-			id_numbers=frozenset(c.id_numbers),
-			phones=frozenset(c.phones),
-			category=c.category,
-			content=strip_html_tags(c.content or c.subject or ""),
-			received_on=getdate(c.received_on),
-			is_open=c.is_open,
-			is_final=bool(c.get("is_final")),
-		)
+		as_candidate(c, c.content or c.subject or "", is_open=c.is_open, is_final=bool(c.get("is_final")))
 		for c in candidate_cases(same_people(petitioners), exclude)
 	]
-	return rank_candidates(incoming, candidates, limit=limit)
+	return rank_candidates(incoming_petition(petitioners, category, text), candidates, limit=limit)

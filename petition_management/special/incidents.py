@@ -13,6 +13,7 @@ from frappe.utils import cint, get_datetime, now_datetime
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
 from petition_management.tracking.supervision import leaders_in_charge, notify
 from petition_management.utils.mail import send_notice
+from petition_management.utils.system_fields import save_as_system
 
 INCIDENT = "Emergency Incident"
 
@@ -129,11 +130,7 @@ def escalate(incident, reason: str, police_assistance_requested: bool | int | No
 			"by_user": frappe.session.user,
 		},
 	)
-	incident.flags.system_update = True
-	try:
-		incident.save()
-	finally:
-		incident.flags.system_update = False
+	save_as_system(incident)
 	notify_escalation(incident)
 
 
@@ -172,8 +169,4 @@ def close(incident):
 	incident.status = IncidentStatus.CLOSED
 	incident.closed_by = frappe.session.user
 	incident.closed_on = now_datetime()
-	incident.flags.system_update = True
-	try:
-		incident.save()
-	finally:
-		incident.flags.system_update = False
+	save_as_system(incident)

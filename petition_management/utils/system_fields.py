@@ -12,3 +12,12 @@ def keep_system_fields(doc, fieldnames, initial_status: str | None = None) -> bo
 	if not before and initial_status:
 		doc.status = initial_status
 	return True
+
+
+def save_as_system(doc) -> None:
+	"""Save `doc` with the system fields it was given (status, who and when) kept, not reset."""
+	doc.flags.system_update = True
+	try:
+		doc.save()
+	finally:
+		doc.flags.system_update = False

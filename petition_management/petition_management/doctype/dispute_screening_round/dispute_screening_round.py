@@ -19,7 +19,7 @@ from petition_management.special.screening import (
 	refuse_personal_numbers,
 	validate_unit_permission,
 )
-from petition_management.utils.system_fields import keep_system_fields
+from petition_management.utils.system_fields import keep_system_fields, save_as_system
 
 SYSTEM_FIELDS = ("status", "submitted_by", "submitted_on")
 
@@ -164,11 +164,7 @@ class DisputeScreeningRound(Document):
 		self.status = RoundStatus.SUBMITTED
 		self.submitted_by = frappe.session.user
 		self.submitted_on = now_datetime()
-		self.flags.system_update = True
-		try:
-			self.save()
-		finally:
-			self.flags.system_update = False
+		save_as_system(self)
 
 
 def on_doctype_update():

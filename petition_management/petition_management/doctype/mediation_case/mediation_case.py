@@ -18,7 +18,7 @@ from petition_management.special.screening import (
 	refuse_personal_numbers,
 	validate_unit_permission,
 )
-from petition_management.utils.system_fields import keep_system_fields
+from petition_management.utils.system_fields import keep_system_fields, save_as_system
 
 SYSTEM_FIELDS = ("status", "closed_on")
 AGREEMENT_OUTCOMES = ("Agreement Performed", "Agreement Pending Performance")
@@ -157,8 +157,4 @@ class MediationCase(Document):
 		self.validate_ready_to_close()
 		self.status = "Closed"
 		self.closed_on = nowdate()
-		self.flags.system_update = True
-		try:
-			self.save()
-		finally:
-			self.flags.system_update = False
+		save_as_system(self)

@@ -13,11 +13,10 @@ set here, never taken from the client.
 
 import frappe
 from frappe import _
-from frappe.desk.form import assign_to
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, nowdate
 
-from petition_management.handling.assignment import assignees_for, close_transfer_assignments
+from petition_management.handling.assignment import assign_to_unit, close_transfer_assignments
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
 from petition_management.tracking.supervision import (
 	SupervisionStatus,
@@ -26,7 +25,7 @@ from petition_management.tracking.supervision import (
 	supervision_has_permission,
 )
 from petition_management.utils.deadlines import due_date
-from petition_management.utils.system_fields import keep_system_fields
+from petition_management.utils.system_fields import keep_system_fields, save_as_system
 
 ORDERING_ROLES = frozenset({"Petition Office", "Petition Supervisor", "System Manager"})
 # A case in one of these states is no longer being handled, so there is nothing to order a unit to do.
@@ -182,26 +181,16 @@ class PetitionSupervision(Document):
 
 	def assign_to_unit(self):
 		"""The unit's handlers (or, failing them, its head) get a ToDo due on the response date."""
-		users = assignees_for(self.unit)
-		if not users:
-			frappe.msgprint(
-				_("Unit {0} has no handler and no unit head: tell it about order {1} yourself.").format(
-					frappe.bold(self.unit), self.name
-				),
-				alert=True,
-			)
-			return
-		assign_to.add(
-			{
-				"assign_to": users,
-				"doctype": self.doctype,
-				"name": self.name,
-				"date": self.response_due,
-				"description": _("Supervision order {0}: respond on case {1} by {2}.").format(
-					self.name, self.petition_case, frappe.format(self.response_due, "Date")
-				),
-			},
-			ignore_permissions=True,
+		assign_to_unit(
+			self,
+			self.unit,
+			self.response_due,
+			_("Supervision order {0}: respond on case {1} by {2}.").format(
+				self.name, self.petition_case, frappe.format(self.response_due, "Date")
+			),
+			no_one=_("Unit {0} has no handler and no unit head: tell it about order {1} yourself.").format(
+				frappe.bold(self.unit), self.name
+			),
 		)
 
 	def notify_response(self):
@@ -231,9 +220,5 @@ class PetitionSupervision(Document):
 		self.closed_by = frappe.session.user
 		self.closed_on = now_datetime()
 		self.closing_note = note
-		self.flags.system_update = True
-		try:
-			self.save()
-		finally:
-			self.flags.system_update = False
+		save_as_system(self)
 		return self.status
