@@ -303,6 +303,16 @@ def pause_adjusted_due(
 	return end
 
 
+def paused_basis_days(
+	pauses: Iterable[tuple[date, date]] | None, until: date, cal: WorkCalendar | None = None
+) -> int:
+	"""Days of the basis (calendar or working days) in the pauses, on or before ``until``; overlaps
+	count once. With ``until`` the adjusted due date, these are the days taken off the clock."""
+	until = _as_date(until, "Until")
+	cal = _cal(cal)
+	return sum(_counted_days_in(first, min(last, until), cal) for first, last in _merge_pauses(pauses))
+
+
 def _roll_to_unpaused_working_day(
 	d: date, cal: WorkCalendar, spans: list[tuple[date, date]], starts: list[date]
 ) -> date:

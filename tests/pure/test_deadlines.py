@@ -19,6 +19,7 @@ from petition_management.rules.deadlines import (
 	is_overdue,
 	is_working_day,
 	pause_adjusted_due,
+	paused_basis_days,
 )
 
 # 2025 official schedule excerpts: Spring Festival and National Day with their 调休 Saturdays/Sundays.
@@ -337,6 +338,25 @@ def test_reversed_pause_message():
 	assert str(err.value) == "A pause cannot end on 2025-03-05 before it starts on 2025-03-07"
 
 
+# --- paused_basis_days ----------------------------------------------------------------------------
+
+
+def test_paused_basis_days_counts_days_of_the_basis_once_up_to_the_date():
+	pauses = [(date(2025, 3, 7), date(2025, 3, 10)), (date(2025, 3, 9), date(2025, 3, 12))]  # Fri-Wed
+	assert paused_basis_days(pauses, date(2025, 3, 31), CALENDAR) == 6
+	assert paused_basis_days(pauses, date(2025, 3, 31), WORKING) == 4  # Fri, Mon, Tue, Wed
+	assert paused_basis_days(pauses, date(2025, 3, 10), WORKING) == 2  # Fri, Mon
+	assert paused_basis_days(pauses, date(2025, 3, 6), CALENDAR) == 0
+	assert paused_basis_days([], date(2025, 3, 6)) == 0
+	assert paused_basis_days([(date(2025, 3, 8), date(2025, 3, 9))], date(2025, 3, 31), WORKING) == 0
+
+
+def test_paused_basis_days_refuses_bad_pauses():
+	with pytest.raises(DeadlineError) as err:
+		paused_basis_days([(date(2025, 3, 7), date(2025, 3, 5))], date(2025, 3, 31))
+	assert err.value.template == DeadlineError.PAUSE_REVERSED
+
+
 # --- properties -----------------------------------------------------------------------------------
 
 START = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
@@ -459,3 +479,21 @@ def test_pause_working_moves_due_by_paused_working_days(start_cal, raw_pauses):
 	if result != due:
 		assert is_working_day(result, cal)
 		assert not _paused(result, pauses)
+
+
+@settings(max_examples=150, deadline=None)
+@given(calendars(basis=DayBasis.CALENDAR, roll=False), PAUSES)
+def test_calendar_due_moves_by_the_paused_basis_days(start_cal, raw_pauses):
+	due, cal = start_cal
+	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
+	result = pause_adjusted_due(due, pauses, cal)
+	assert (result - due).days == paused_basis_days(pauses, result, cal)
+
+
+@settings(max_examples=150, deadline=None)
+@given(calendars(basis=DayBasis.WORKING), PAUSES)
+def test_working_due_moves_by_the_paused_basis_days(start_cal, raw_pauses):
+	due, cal = start_cal
+	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
+	result = pause_adjusted_due(due, pauses, cal)
+	assert count_working_days(due, result, cal) == paused_basis_days(pauses, result, cal)

@@ -12,7 +12,7 @@ from petition_management.petition_management.doctype.petition_category.petition_
 	get_suggested_unit,
 )
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
-from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due
+from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due, paused_basis_days
 from petition_management.special.key_cases import validate_key_case
 from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date, status_of
 from petition_management.utils.mail import send_notice
@@ -144,7 +144,7 @@ class PetitionCase(Document):
 			self.handling_due = pause_adjusted_due(base, pauses, calendar)
 		except DeadlineError as error:
 			throw_rule_error(error, PetitionCaseError)
-		self.paused_days = (getdate(self.handling_due) - getdate(base)).days
+		self.paused_days = paused_basis_days(pauses, getdate(self.handling_due), calendar)
 
 	def set_current_due(self):
 		"""The due date of the clock now running, which the daily job watches."""
