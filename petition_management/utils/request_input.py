@@ -71,11 +71,12 @@ def install():
 	def make_form_dict(request):
 		try:
 			return original(request)
-		except (ValueError, frappe.ValidationError):
+		except (ValueError, frappe.ValidationError) as error:
 			if APP not in frappe.get_installed_apps():
 				raise
 			frappe.local.form_dict = frappe._dict()
-			frappe.local.flags[_FLAG] = True
+			# ValueError: not JSON; ValidationError: JSON, but neither an object nor a list
+			frappe.local.flags[_FLAG] = "not-json" if isinstance(error, ValueError) else "not-object"
 
 	setattr(make_form_dict, _MARK, True)
 	frappe.app.make_form_dict = make_form_dict
@@ -84,8 +85,11 @@ def install():
 def validate():
 	"""before_request: refuse malformed input to the REST API with a translated 400."""
 	install()
-	if frappe.local.flags.pop(_FLAG, False):
+	malformed = frappe.local.flags.pop(_FLAG, None)
+	if malformed == "not-json":
 		refuse(_("The request body is not valid JSON."))
+	if malformed:
+		refuse(_("The request body must be a JSON object of field values."))
 	request = frappe.request
 	if not request or not request.path.startswith("/api/"):
 		return
