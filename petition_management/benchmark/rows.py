@@ -342,6 +342,8 @@ class CaseBuilder:
 			"petitioner_names": case["petitioner_names"],
 			"unit": unit,
 			"transfer_role": role,
+			# every transfer of the case carries its active lead's unit (handling.transfers.sync_case_lead_unit)
+			"lead_unit": case["lead_unit"],
 			"instructions": self.pools.notes[(i + k) % len(self.pools.notes)],
 			"due_date": due,
 			"deadline_status": None if finished else deadline_status(due, self.yesterday),

@@ -78,6 +78,34 @@ def run_benchmark(
 	return result
 
 
+def measure_figures(
+	keys: list[str] | tuple[str, ...] = ("list_page",), repetitions: int = DEFAULT_REPETITIONS
+) -> dict:
+	"""Measure some figures on the data already seeded, nothing else (no seed, no scratch DocTypes):
+	`bench --site SITE execute petition_management.benchmark.run.measure_figures --kwargs "{'keys': ['list_page']}"`.
+	Only the figures that need no scratch DocType (all but "registration")."""
+	frappe.set_user("Administrator")
+	today = getdate(nowdate())
+	steps = {
+		"list_page": lambda handler, units: measure.list_page(handler, units, repetitions),
+		"repeat_lookup": lambda handler, units: measure.repeat_lookup(repetitions),
+		"month_statistics": lambda handler, units: measure.month_statistics(today, repetitions),
+		"appraisal_run": lambda handler, units: measure.appraisal_run(today, max(1, repetitions // 2)),
+		"daily_job": lambda handler, units: measure.daily_job(today, max(1, repetitions // 2)),
+	}
+	masters = make_masters()
+	units = measure.units_by_size()
+	tie_handler_to_unit(masters["handler"], units[0])
+	frappe.db.commit()
+	figures = {}
+	try:
+		for key in keys:
+			figures[key] = steps[key](masters["handler"], units)
+	finally:
+		frappe.db.rollback()
+	return figures
+
+
 def seed_or_reuse(n, masters, today, seed, reuse, commit, tenth, say) -> dict:
 	existing = seeded_counts()
 	if reuse and existing["Petition Case"] == n:

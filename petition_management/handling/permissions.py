@@ -6,10 +6,11 @@ and has_permission).
 - Unit Handler, Unit Head, Leader: the transfers to their units (`user_units`); for a lead unit also the
   co-units' transfers of the same case once their reply is accepted (never a co-unit's draft); and, read
   only, the cases with an active (not Withdrawn) transfer to one of their units.
-A user with several roles gets the union. The query functions are set-based SQL; the has_permission
-functions apply the same rule to one document and can only deny: they return False or None (no
-objection), never True, which would silence another hook of the same DocType (Frappe takes the first
-answer that is not None).
+"The cases a unit leads" is read from each transfer's `lead_unit` (the unit of its case's active lead
+transfer, kept by the handling code), so the transfer rule needs no subquery. A user with several roles
+gets the union. The query functions are set-based SQL; the has_permission functions apply the same rule
+to one document and can only deny: they return False or None (no objection), never True, which would
+silence another hook of the same DocType (Frappe takes the first answer that is not None).
 
 Frappe lists a Workflow Action (the pending step of a document) to every user with the step's role; for
 transfers and cases the same unit rule applies, so a unit never sees the names of another unit's
@@ -37,15 +38,10 @@ def _sql_list(values: list[str]) -> str:
 	return ", ".join(frappe.db.escape(value) for value in values)
 
 
-def _lead_cases_sql(units_sql: str) -> str:
-	"""Cases whose active lead transfer goes to one of the units."""
-	return f"""select lead.petition_case from `tabPetition Transfer` lead
-		where lead.unit in ({units_sql})
-		and lead.transfer_role = {frappe.db.escape(TransferRole.LEAD)}
-		and ifnull(lead.workflow_state, '') != {frappe.db.escape(TransferState.WITHDRAWN)}"""
-
-
 def transfer_query(user: str | None = None) -> str:
+	"""Two indexed branches (`unit`; `lead_unit`, `transfer_role`, `workflow_state`), no subquery: every
+	transfer carries the unit of its case's active lead transfer (`lead_unit`, kept by
+	handling.transfers.sync_case_lead_unit)."""
 	user = user or frappe.session.user
 	if _is_unrestricted(user, UNRESTRICTED_ROLES):
 		return ""
@@ -54,9 +50,9 @@ def transfer_query(user: str | None = None) -> str:
 		return DENY_ALL
 	units_sql = _sql_list(units)
 	return f"""(`tabPetition Transfer`.unit in ({units_sql})
-		or (`tabPetition Transfer`.transfer_role = {frappe.db.escape(TransferRole.CO)}
-			and `tabPetition Transfer`.workflow_state = {frappe.db.escape(TransferState.REPLY_ACCEPTED)}
-			and `tabPetition Transfer`.petition_case in ({_lead_cases_sql(units_sql)})))"""
+		or (`tabPetition Transfer`.lead_unit in ({units_sql})
+			and `tabPetition Transfer`.transfer_role = {frappe.db.escape(TransferRole.CO)}
+			and `tabPetition Transfer`.workflow_state = {frappe.db.escape(TransferState.REPLY_ACCEPTED)}))"""
 
 
 def transfer_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -74,11 +70,7 @@ def transfer_allowed(doc, ptype: str | None = None, user: str | None = None) -> 
 		(ptype or "read") in READ_PTYPES
 		and doc.transfer_role == TransferRole.CO
 		and doc.workflow_state == TransferState.REPLY_ACCEPTED
-		and units
-		and frappe.db.sql(
-			f"select 1 from ({_lead_cases_sql(_sql_list(units))}) leads where leads.petition_case = %s limit 1",
-			(doc.petition_case,),
-		)
+		and doc.get("lead_unit") in units
 	)
 
 

@@ -113,9 +113,22 @@ def validate_case_can_be_replied(case_doc):
 		)
 
 
-def sync_case_lead_unit(case_name: str):
-	"""Keep the case's read-only `lead_unit` equal to the unit of its active lead transfer."""
+def sync_case_lead_unit(case_name: str) -> str | None:
+	"""Keep the read-only `lead_unit` of the case and of each of its transfers equal to the unit of its
+	active lead transfer (None without one); return that unit. Run whenever a transfer of the case is
+	issued, changes state (a withdrawn lead) or is deleted: the transfer permission query keys on it."""
 	lead = lead_transfer(case_name)
 	unit = lead.unit if lead else None
 	if frappe.db.get_value("Petition Case", case_name, "lead_unit") != unit:
 		frappe.db.set_value("Petition Case", case_name, "lead_unit", unit, update_modified=False)
+	set_transfers_lead_unit(case_name, unit)
+	return unit
+
+
+def set_transfers_lead_unit(case_name: str, unit: str | None):
+	"""One statement for all the case's transfers; a system field, so `modified` stays."""
+	frappe.db.sql(
+		f"""update `tab{TRANSFER}` set lead_unit = %(unit)s
+		where petition_case = %(case)s and not (lead_unit <=> %(unit)s)""",
+		{"case": case_name, "unit": unit},
+	)

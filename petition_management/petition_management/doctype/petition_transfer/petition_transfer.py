@@ -33,6 +33,7 @@ from petition_management.rules.deadlines import (
 )
 from petition_management.utils.deadlines import limit_due_date, status_of
 from petition_management.utils.rules import throw_rule_error
+from petition_management.utils.system_fields import keep_system_fields
 
 DEFAULT_OBJECTION_DAYS = 5
 OFFICE_ROLES = ("Petition Office", "System Manager")
@@ -40,6 +41,10 @@ OFFICE_ROLES = ("Petition Office", "System Manager")
 OFFICE_FIELDS = ("instructions", "due_date", "return_reason")
 # The unit's reply may not change once it is submitted, until it is returned for rework
 REPLY_FIELDS = ("handling_opinion", "reply_draft")
+# Set by the handling code only (sync_case_lead_unit): the unit of the case's active lead transfer, on
+# every transfer of the case, so that the permission query's "accepted co-unit replies of the cases my
+# unit leads" is one indexed condition instead of a subquery
+SYSTEM_FIELDS = ("lead_unit",)
 REPLY_LOCKED_STATES = (
 	TransferState.REPLY_DRAFTED,
 	TransferState.SIGNED_BY_HEAD,
@@ -93,6 +98,7 @@ class PetitionTransfer(Document):
 		instructions: DF.SmallText | None
 		issued_by: DF.Link | None
 		issued_on: DF.Date | None
+		lead_unit: DF.Link | None
 		leader_in_charge: DF.Link | None
 		leader_signed_by: DF.Link | None
 		leader_signed_on: DF.Datetime | None
@@ -119,6 +125,7 @@ class PetitionTransfer(Document):
 		# Frappe checks the workflow after `validate`; check it first so that an illegal state change
 		# is refused as such before any step rule below.
 		self.validate_workflow()
+		keep_system_fields(self, SYSTEM_FIELDS)
 		if self.is_new():
 			self.validate_unit_exists()
 			self.set_issue_details()
@@ -144,7 +151,11 @@ class PetitionTransfer(Document):
 	def on_update(self):
 		self.close_assignments_when_done()
 		if self.is_new() or self.has_value_changed("workflow_state"):
-			sync_case_lead_unit(self.petition_case)
+			# written for all the case's transfers, this one included: keep the document in step
+			self.lead_unit = sync_case_lead_unit(self.petition_case)
+
+	def after_delete(self):
+		sync_case_lead_unit(self.petition_case)
 
 	# --- issue ---------------------------------------------------------------------------------------
 
@@ -468,12 +479,16 @@ def on_doctype_update():
 	frappe.db.add_index("Petition Transfer", ["unit", "due_date"])
 	frappe.db.add_index("Petition Transfer", ["petition_case", "transfer_role"])
 	frappe.db.add_index("Petition Transfer", ["unit", "issued_on"])  # Unit Performance by period
-	# measured at 1,000,000 cases (README, Benchmark): the permission query's lead-cases subquery, and the
-	# unit's list page by due date
+	# measured at 1,000,000 cases (README, Benchmark): the case permission query's "cases with an active
+	# transfer to my unit", the transfer permission query's two branches, and the list page by due date
 	frappe.db.add_index(
 		"Petition Transfer",
 		["unit", "transfer_role", "workflow_state", "petition_case"],
 		"unit_role_state_case_index",
+	)
+	# the second branch: the co-units' accepted replies of the cases a unit leads (lead_unit)
+	frappe.db.add_index(
+		"Petition Transfer", ["lead_unit", "transfer_role", "workflow_state"], "lead_unit_role_state_index"
 	)
 	frappe.db.add_index(
 		"Petition Transfer",
