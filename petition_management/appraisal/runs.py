@@ -1,10 +1,11 @@
 """Appraisal Runs: appraise every active unit that is not a group (only those under the run's group unit
 when it names one) for a period, rank them, and list the units to commend and to watch.
 
-Set-based: the figures of all the units come from one query per figure (figures.gather); the rest is
-one insert or update per unit, so the number of queries grows with the number of units, never with the
-number of cases. Only Draft appraisals are (re)computed: one Under Review or Approved is kept exactly
-as it is, and its stored score takes part in the ranking.
+Set-based: the figures of all the units come from a few grouped queries (figures.gather); the rest is
+one insert or update per unit through its controller (so Workflow Actions, Notifications, Versions and
+an admin's customisations apply as to any appraisal): the number of queries grows with the number of
+units, never with the number of cases. Only Draft appraisals are (re)computed: one Under Review or
+Approved is kept exactly as it is, and its stored score takes part in the ranking.
 """
 
 import frappe
@@ -15,7 +16,7 @@ from petition_management.appraisal import APPRAISAL, SCHEME, AppraisalState
 from petition_management.appraisal.figures import gather
 from petition_management.rules.appraisal import RankEntry, as_of_date, commend_and_watch, rank
 
-APPRAISAL_FIELDS = ["name", "unit", "workflow_state"]
+APPRAISAL_FIELDS = ["name", "unit", "workflow_state", "score", "grade", "vetoed", "has_data"]
 
 
 class Standing:
@@ -52,7 +53,7 @@ def execute_run(run) -> None:
 	for unit in units:
 		current = existing.get(unit)
 		if current and current.workflow_state not in (None, "", AppraisalState.DRAFT):
-			appraisals.append(frappe.get_doc(APPRAISAL, current.name))
+			appraisals.append(current)  # kept as it is: its stored figures and score
 			continue
 		if current:
 			doc = frappe.get_doc(APPRAISAL, current.name)

@@ -296,6 +296,8 @@ def on_doctype_update():
 		],
 		"lead_unit_appraisal_index",
 	)
+	# the appraisal's repeated figure: the lead unit of a repeat note's case without the wide table
+	frappe.db.add_index("Petition Case", ["name", "lead_unit"], "name_lead_unit_index")
 	frappe.db.add_index(
 		"Petition Case",
 		["received_on", "workflow_state", "decided_on", "accepted_on", "current_due"],
