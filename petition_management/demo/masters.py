@@ -44,10 +44,10 @@ UNITS = (
 	("治安管理大队", "Brigade", "公安局", "head-police", "leader2"),
 	("交警大队", "Brigade", "公安局", "head-police", "leader2"),
 	("人力资源和社会保障局", "Department", "县直部门", "head-labour", "leader1"),
-	("自然资源局", "Department", "县直部门", None, "leader1"),
-	("市场监督管理局", "Department", "县直部门", None, "leader2"),
+	("自然资源局", "Department", "县直部门", "head-land", "leader1"),
+	("市场监督管理局", "Department", "县直部门", "head-market", "leader2"),
 	("乡镇街道", "Township or Street", None, None, None),
-	("城关街道办事处", "Township or Street", "乡镇街道", None, "leader1"),
+	("城关街道办事处", "Township or Street", "乡镇街道", "head-street", "leader1"),
 	("河西镇人民政府", "Township or Street", "乡镇街道", None, "leader2"),
 )
 
@@ -118,7 +118,15 @@ def make_units(context):
 					"phone": None if is_group else context.zh.phone_number(),
 				}
 			).insert(ignore_permissions=True)
+		elif head:
+			fill_in_head(name, demo_email(head))
 		context.add("Handling Unit", name)
+
+
+def fill_in_head(unit: str, head: str):
+	"""A unit of an older demo gets its newly added demo head; a head set by hand stays."""
+	if not frappe.db.get_value("Handling Unit", unit, "unit_head") and frappe.db.exists("User", head):
+		frappe.db.set_value("Handling Unit", unit, "unit_head", head)
 
 
 def make_categories(context):

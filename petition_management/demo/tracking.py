@@ -78,9 +78,10 @@ def respond(order, response: str):
 
 
 def make_return_visits(context):
+	# a case archived after its non-acceptance was never closed, and is not visited
 	closed = frappe.get_all(
 		"Petition Case",
-		filters={"workflow_state": ("in", ("Closed", "Archived"))},
+		filters={"workflow_state": ("in", ("Closed", "Archived")), "closed_on": ("is", "set")},
 		pluck="name",
 		order_by="closed_on asc",
 	)
@@ -105,20 +106,27 @@ def make_return_visits(context):
 	context.add("Petition Return Visit", visit.name)
 
 
+def reviewable_cases(today) -> list:
+	"""Cases with a reply (written, or given on the spot) whose review window is open; the dissatisfied
+	petitioners' first."""
+	cases = frappe.get_all(
+		"Petition Case",
+		filters={"workflow_state": ("in", ("Replied", "Closed", "Archived"))},
+		fields=["name", "review_request_due", "delivered_on", "replied_on", "closed_on", "satisfaction"],
+		order_by="closed_on asc, name asc",
+	)
+	in_window = [
+		case
+		for case in cases
+		if (case.replied_on or case.closed_on) and (review_request_deadline(case) or today) >= today
+	]
+	return sorted(in_window, key=lambda case: case.satisfaction != "Dissatisfied")
+
+
 def make_reviews(context):
 	if frappe.db.count("Petition Review"):
 		return
-	today = getdate(nowdate())
-	closed = [
-		case
-		for case in frappe.get_all(
-			"Petition Case",
-			filters={"workflow_state": ("in", ("Replied", "Closed", "Archived"))},
-			fields=["name", "review_request_due", "delivered_on", "replied_on", "closed_on"],
-			order_by="closed_on asc",
-		)
-		if (review_request_deadline(case) or today) >= today
-	][:2]
+	closed = reviewable_cases(getdate(nowdate()))[:2]
 	for index, case in enumerate(closed):
 		as_user("office")
 		review = frappe.get_doc(

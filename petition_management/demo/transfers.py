@@ -1,5 +1,6 @@
-"""Demo transfers: tie the demo handlers to their units and issue a lead transfer for every Accepted
-demo case, as the Petition Office would; the first one is also acknowledged by its unit's handler."""
+"""Demo transfers: tie the demo handlers to their units and issue a lead transfer for every case still
+Accepted once lifecycle.py has walked the older ones on, as the Petition Office would; the first one is
+also acknowledged by its unit's handler."""
 
 import frappe
 
@@ -11,6 +12,9 @@ HANDLER_UNITS = {
 	"handler-housing": ("住房和城乡建设局",),
 	"handler-police": ("公安局", "治安管理大队", "交警大队"),
 	"handler-labour": ("人力资源和社会保障局",),
+	"handler-land": ("自然资源局",),
+	"handler-market": ("市场监督管理局",),
+	"handler-street": ("城关街道办事处",),
 }
 INSTRUCTIONS = "请于期限内核实情况、依法处理，并将处理意见和答复意见书经单位负责人、分管领导签字后报信访办。"
 

@@ -16,9 +16,15 @@ STAFF = (
 	("head-housing", "Petition Unit Head"),
 	("head-police", "Petition Unit Head"),
 	("head-labour", "Petition Unit Head"),
+	("head-land", "Petition Unit Head"),
+	("head-market", "Petition Unit Head"),
+	("head-street", "Petition Unit Head"),
 	("handler-housing", "Petition Unit Handler"),
 	("handler-police", "Petition Unit Handler"),
 	("handler-labour", "Petition Unit Handler"),
+	("handler-land", "Petition Unit Handler"),
+	("handler-market", "Petition Unit Handler"),
+	("handler-street", "Petition Unit Handler"),
 )
 
 
