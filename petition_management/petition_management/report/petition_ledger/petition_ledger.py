@@ -119,7 +119,8 @@ def get_columns() -> list[dict]:
 		column("received_on", _("Received On"), "Date", width=100),
 		column("channel", _("Channel"), width=100),
 		column("source_type", _("Source"), width=100),
-		column("source_doctype", _("Source Record Type"), "Link", "DocType", 120),
+		# Data, not a Link to DocType: Frappe checks read permission on every linked DocType of the rows
+		column("source_doctype", _("Source Record Type"), width=120),
 		column("source_name", _("Source Record"), "Dynamic Link", "source_doctype", 140),
 		column("petitioners", _("Petitioners"), width=160),
 		column("id_numbers", _("ID Numbers"), width=180),
