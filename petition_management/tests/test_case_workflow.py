@@ -16,6 +16,7 @@ from petition_management.tests.utils import (
 	make_petitioner,
 	make_unit,
 	make_user,
+	queued_mail_recipients,
 )
 from petition_management.utils.deadlines import due_date
 
@@ -123,14 +124,7 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		self.assertEqual(case.workflow_state, "Not Accepted")
 		self.assertIn("_T 县劳动人事争议仲裁委员会", case.non_acceptance_notice)
 		self.assertIn("属于劳动争议仲裁事项", case.non_acceptance_notice)
-		queued = frappe.get_all(
-			"Email Queue",
-			filters={"reference_doctype": "Petition Case", "reference_name": case.name},
-			pluck="name",
-		)
-		self.assertEqual(len(queued), 1)
-		recipients = frappe.get_all("Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient")
-		self.assertEqual(recipients, ["zhangwei@example.com"])
+		self.assertEqual(queued_mail_recipients("Petition Case", case.name), [["zhangwei@example.com"]])
 
 	def test_without_an_outgoing_account_the_notice_is_kept_and_not_mailed(self):
 		frappe.db.set_value("Email Account", {"default_outgoing": 1}, "default_outgoing", 0)

@@ -4,7 +4,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, now
 
-from petition_management.tests.utils import make_unit, make_user
+from petition_management.tests.utils import count_queries, make_unit, make_user
 from petition_management.tracking.daily import run_daily_deadlines
 
 TODAY = "2026-03-02"  # a Monday
@@ -53,22 +53,6 @@ def seed_cases(count: int, unit: str):
 		],
 		rows,
 	)
-
-
-def count_queries(function, *args):
-	queries = []
-	original = frappe.db.__class__.sql
-
-	def counting(*a, **kw):
-		queries.append(a[1] if len(a) > 1 else None)
-		return original(*a, **kw)
-
-	frappe.db.__class__.sql = counting
-	try:
-		function(*args)
-	finally:
-		frappe.db.__class__.sql = original
-	return len(queries)
 
 
 class TestDailyDeadlines(FrappeTestCase):

@@ -14,7 +14,14 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now
 
 from petition_management.reports import cards
-from petition_management.tests.utils import make_category, make_petitioner, make_unit, make_user
+from petition_management.tests.utils import (
+	count_queries,
+	make_category,
+	make_petitioner,
+	make_unit,
+	make_user,
+	tie_to_unit,
+)
 
 TODAY = "2026-03-02"  # a Monday; due soon runs to 2026-03-05 (3 calendar days)
 PERIOD = {"from_date": "2026-01-01", "to_date": TODAY}
@@ -152,39 +159,6 @@ def seed_many(count: int):
 	insert_transfers(transfers)
 	petitioner = make_petitioner("_T 批量", phone=OTHER_PHONE)
 	insert_parties([(i, 1, petitioner, "_T 批量") for i in cases])
-
-
-def count_queries(function, *args) -> int:
-	"""How many SQL statements `function(*args)` runs."""
-	queries = []
-	original = frappe.db.__class__.sql
-
-	def counting(*a, **kw):
-		queries.append(a[1] if len(a) > 1 else None)
-		return original(*a, **kw)
-
-	frappe.db.__class__.sql = counting
-	try:
-		function(*args)
-	finally:
-		frappe.db.__class__.sql = original
-	return len(queries)
-
-
-def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission (handling/assignment.py)."""
-	if frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 def list_filters(doctype: str, route_options: dict) -> list:

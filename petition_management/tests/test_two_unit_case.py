@@ -10,11 +10,16 @@ from petition_management.petition_management.doctype.petition_transfer.test_peti
 	UNIT_B,
 	UNITS,
 	USERS,
-	tie_to_unit,
 	u,
 )
 from petition_management.setup.workflows import ensure_workflows
-from petition_management.tests.utils import make_outgoing_email_account, make_petitioner, make_unit, make_user
+from petition_management.tests.utils import (
+	make_outgoing_email_account,
+	make_petitioner,
+	make_unit,
+	make_user,
+	tie_to_unit,
+)
 
 DIRECTOR = "path-director@transfer.test.local"
 

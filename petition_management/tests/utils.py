@@ -1,4 +1,5 @@
-"""Helpers for the bench tier: real users with real roles, and the app's master records."""
+"""Helpers for the bench tier: real users with real roles, the app's master records, the mail a test
+queued and the SQL a call runs."""
 
 import frappe
 
@@ -22,33 +23,33 @@ def make_user(email: str, roles: list[str] | tuple[str, ...] = (), first_name: s
 
 
 def make_unit(name: str, parent: str | None = None, is_group: int = 0, **values) -> str:
-	if frappe.db.exists("Handling Unit", name):
-		return name
-	frappe.get_doc(
-		{
-			"doctype": "Handling Unit",
-			"unit_name": name,
-			"parent_handling_unit": parent,
-			"is_group": is_group,
-			**values,
-		}
-	).insert(ignore_permissions=True)
-	return name
+	return make_tree_node("Handling Unit", "unit_name", name, parent, is_group, values)
 
 
 def make_category(name: str, parent: str | None = None, is_group: int = 0, **values) -> str:
-	if frappe.db.exists("Petition Category", name):
+	return make_tree_node("Petition Category", "category_name", name, parent, is_group, values)
+
+
+def make_tree_node(
+	doctype: str, title_field: str, name: str, parent: str | None, is_group: int, values: dict
+) -> str:
+	"""A node of a tree master (named by its title), created once: an existing one is left as it is."""
+	if frappe.db.exists(doctype, name):
 		return name
+	parent_field = "parent_" + frappe.scrub(doctype)
 	frappe.get_doc(
-		{
-			"doctype": "Petition Category",
-			"category_name": name,
-			"parent_petition_category": parent,
-			"is_group": is_group,
-			**values,
-		}
+		{"doctype": doctype, title_field: name, parent_field: parent, "is_group": is_group, **values}
 	).insert(ignore_permissions=True)
 	return name
+
+
+def tie_to_unit(user: str, unit: str):
+	"""A handler belongs to a unit through a User Permission (handling/assignment.py), applicable to
+	Petition Transfer; created once."""
+	permission = {"user": user, "allow": "Handling Unit", "for_value": unit}
+	if not frappe.db.exists("User Permission", permission):
+		values = {"apply_to_all_doctypes": 0, "applicable_for": "Petition Transfer"}
+		frappe.get_doc({"doctype": "User Permission", **permission, **values}).insert(ignore_permissions=True)
 
 
 def make_petitioner(full_name: str, **values) -> str:
@@ -80,3 +81,31 @@ def make_outgoing_email_account(email: str = "petitions-outgoing@example.com") -
 		}
 	)
 	return account.insert(ignore_permissions=True).name
+
+
+def queued_mail_recipients(doctype: str, name: str) -> list[list[str]]:
+	"""The recipients of each e-mail queued about the record (one list per Email Queue entry)."""
+	queued = frappe.get_all(
+		"Email Queue", filters={"reference_doctype": doctype, "reference_name": name}, pluck="name"
+	)
+	return [
+		frappe.get_all("Email Queue Recipient", filters={"parent": entry}, pluck="recipient")
+		for entry in queued
+	]
+
+
+def count_queries(function, *args) -> int:
+	"""How many SQL statements `function(*args)` runs."""
+	queries = []
+	original = frappe.db.__class__.sql
+
+	def counting(*a, **kw):
+		queries.append(a[1] if len(a) > 1 else None)
+		return original(*a, **kw)
+
+	frappe.db.__class__.sql = counting
+	try:
+		function(*args)
+	finally:
+		frappe.db.__class__.sql = original
+	return len(queries)

@@ -27,6 +27,7 @@ from petition_management.tests.utils import (
 	make_petitioner,
 	make_unit,
 	make_user,
+	tie_to_unit,
 )
 from petition_management.tracking.daily import run_daily_deadlines
 
@@ -74,20 +75,6 @@ def stored(doctype: str, name: str, fields):
 	"""The committed values, read in a fresh transaction of the test's own connection."""
 	frappe.db.rollback()
 	return frappe.db.get_value(doctype, name, fields, as_dict=True)
-
-
-def tie_to_unit(user: str, unit: str):
-	if not frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		frappe.get_doc(
-			{
-				"doctype": "User Permission",
-				"user": user,
-				"allow": "Handling Unit",
-				"for_value": unit,
-				"apply_to_all_doctypes": 0,
-				"applicable_for": TRANSFER,
-			}
-		).insert(ignore_permissions=True)
 
 
 class ConcurrencyTestCase(FrappeTestCase):

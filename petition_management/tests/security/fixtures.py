@@ -15,7 +15,7 @@ from frappe.utils.password import update_password
 
 from petition_management.rules.resident_id import check_digit
 from petition_management.tests.security import matrix as m
-from petition_management.tests.utils import make_outgoing_email_account
+from petition_management.tests.utils import make_outgoing_email_account, tie_to_unit
 from petition_management.utils.deadlines import limit_due_date
 
 DOMAIN = "sec.test.local"
@@ -101,20 +101,6 @@ def ensure_user(login: str, roles: list[str], user_type: str = "System User") ->
 			user.save(ignore_permissions=True)
 	update_password(user_id, PASSWORD)
 	return user_id
-
-
-def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission (as in the handling module's tests)."""
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 def insert(values: dict, **flags):
@@ -546,22 +532,28 @@ def restore_settings(rows: dict):
 	frappe.clear_document_cache(SETTINGS, SETTINGS)
 
 
-# --- the world of the permission matrix ---------------------------------------------------------------
-
-
-def build_matrix_world() -> World:
-	"""Users, units and records for every cell of the matrix (see test_permission_matrix)."""
+def build_world(add_records) -> World:
+	"""After a purge: the users, the masters and, as the keeper, the records `add_records(builder)` adds;
+	committed."""
 	purge()
 	builder = Builder()
 	builder.users()
 	builder.masters()
 	frappe.set_user(builder.world.keeper)
 	try:
-		add_matrix_records(builder)
+		add_records(builder)
 	finally:
 		frappe.set_user("Administrator")
 	frappe.db.commit()
 	return builder.world
+
+
+# --- the world of the permission matrix ---------------------------------------------------------------
+
+
+def build_matrix_world() -> World:
+	"""Users, units and records for every cell of the matrix (see test_permission_matrix)."""
+	return build_world(add_matrix_records)
 
 
 def add_matrix_records(b: Builder):
@@ -781,17 +773,7 @@ def create_payload(b: Builder, doctype: str, role: str | None, unit: str, index:
 
 def build_leak_world() -> World:
 	"""The Petitioner with protected values on every record that can show them, for every path."""
-	purge()
-	builder = Builder()
-	builder.users()
-	builder.masters()
-	frappe.set_user(builder.world.keeper)
-	try:
-		add_leak_records(builder)
-	finally:
-		frappe.set_user("Administrator")
-	frappe.db.commit()
-	return builder.world
+	return build_world(add_leak_records)
 
 
 def add_leak_records(b: Builder):
@@ -848,20 +830,12 @@ def add_leak_records(b: Builder):
 
 def build_bad_input_world() -> World:
 	"""Records in the states the bad-input corpus acts on (its `@name` references)."""
-	purge()
-	builder = Builder()
-	builder.users()
-	builder.masters()
-	frappe.set_user(builder.world.keeper)
-	try:
-		add_bad_input_records(builder)
-	finally:
-		frappe.set_user("Administrator")
+	world = build_world(add_bad_input_records)
 	for user in ALL_USERS:
 		# every message in Chinese: the corpus checks that each refusal is translated
 		frappe.db.set_value("User", user, "language", "zh")
 	frappe.db.commit()
-	return builder.world
+	return world
 
 
 def add_bad_input_records(b: Builder):

@@ -19,7 +19,7 @@ from petition_management.special.screening import (
 	grassroots_share,
 	open_screening_rounds,
 )
-from petition_management.tests.utils import make_unit, make_user
+from petition_management.tests.utils import make_unit, make_user, tie_to_unit
 
 DOMAIN = "screening.test.local"
 TOWN, UNIT_A, UNIT_B = "_T Screening Town", "_T Screening Village A", "_T Screening Village B"
@@ -39,22 +39,6 @@ JAN_1, JAN_16, FEB_1 = datetime.date(2025, 1, 1), datetime.date(2025, 1, 16), da
 
 def u(login: str) -> str:
 	return f"{login}@{DOMAIN}"
-
-
-def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission (as in handling/assignment.py)."""
-	if frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 def dispute(description="_T 相邻宅基地界址争议", status="Open", **values):

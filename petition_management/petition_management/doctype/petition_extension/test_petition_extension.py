@@ -20,7 +20,7 @@ from petition_management.petition_management.doctype.petition_extension.petition
 	SelfApprovalError,
 )
 from petition_management.tests.test_case_workflow import DIRECTOR, OFFICE, OFFICE_2, CaseWorkflowTestCase
-from petition_management.tests.utils import make_unit, make_user
+from petition_management.tests.utils import make_unit, make_user, queued_mail_recipients, tie_to_unit
 from petition_management.utils.deadlines import due_date
 
 LEAD_UNIT = "_T Extension Lead Unit"
@@ -29,22 +29,6 @@ HEAD_LEAD = "ext-head-lead@example.com"
 HEAD_CO = "ext-head-co@example.com"
 HANDLER_LEAD = "ext-handler-lead@example.com"
 REASON = "_T 需要现场勘验并听取各方意见"
-
-
-def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission (see handling/transfers.user_units)."""
-	if frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 class ExtensionTestCase(CaseWorkflowTestCase):
@@ -181,14 +165,9 @@ class TestPetitionExtension(ExtensionTestCase):
 		notice = frappe.db.get_value("Petition Extension", extension.name, "notice")
 		for part in (case.name, "10 days", REASON, frappe.format(new_due, "Date"), "_T 张伟"):
 			self.assertIn(part, notice)
-		queued = frappe.get_all(
-			"Email Queue",
-			filters={"reference_doctype": "Petition Extension", "reference_name": extension.name},
-			pluck="name",
+		self.assertEqual(
+			queued_mail_recipients("Petition Extension", extension.name), [["zhangwei@example.com"]]
 		)
-		self.assertEqual(len(queued), 1)
-		recipients = frappe.get_all("Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient")
-		self.assertEqual(recipients, ["zhangwei@example.com"])
 
 	def test_the_requester_cannot_approve_their_own_extension(self):
 		case = self.case_in_handling()

@@ -14,7 +14,7 @@ from petition_management.petition_management.doctype.petition_supervision.petiti
 	SupervisionError,
 )
 from petition_management.tests.test_case_workflow import CaseWorkflowTestCase
-from petition_management.tests.utils import make_unit, make_user
+from petition_management.tests.utils import make_unit, make_user, queued_mail_recipients, tie_to_unit
 from petition_management.tracking.supervision import (
 	escalate_unanswered_orders,
 	supervision_has_permission,
@@ -48,22 +48,6 @@ UNITS = {
 
 def u(login: str) -> str:
 	return f"{login}@{DOMAIN}"
-
-
-def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission (as in handling/assignment.py)."""
-	if frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 def day(days: int) -> datetime.date:
@@ -263,16 +247,7 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 			self.assertEqual((stored.status, stored.escalated_to), ("Escalated", leader))
 			self.assertEqual(getdate(stored.escalated_on), day(4))
 			self.assertEqual(self.notifications(order, leader), 1)
-			queued = frappe.get_all(
-				"Email Queue",
-				filters={"reference_doctype": "Petition Supervision", "reference_name": order.name},
-				pluck="name",
-			)
-			self.assertEqual(len(queued), 1)
-			recipients = frappe.get_all(
-				"Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient"
-			)
-			self.assertEqual(recipients, [leader])
+			self.assertEqual(queued_mail_recipients("Petition Supervision", order.name), [[leader]])
 		for order in (answered, later):
 			self.assertNotEqual(
 				frappe.db.get_value("Petition Supervision", order.name, "status"), "Escalated"

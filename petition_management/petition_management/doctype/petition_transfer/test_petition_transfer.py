@@ -30,7 +30,7 @@ from petition_management.petition_management.doctype.petition_transfer.petition_
 )
 from petition_management.rules.deadlines import count_working_days
 from petition_management.setup.workflows import ensure_workflows
-from petition_management.tests.utils import make_petitioner, make_unit, make_user
+from petition_management.tests.utils import make_petitioner, make_unit, make_user, tie_to_unit
 
 DOMAIN = "transfer.test.local"
 UNIT_A, UNIT_B, UNIT_C, UNIT_D = (
@@ -70,22 +70,6 @@ UNITS = {
 
 def u(login: str) -> str:
 	return f"{login}@{DOMAIN}"
-
-
-def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission applicable to Petition Transfer."""
-	if frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 def working_days_ago(n: int) -> datetime.date:

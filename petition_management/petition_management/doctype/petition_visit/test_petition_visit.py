@@ -19,7 +19,7 @@ from petition_management.setup.notifications import (
 	ensure_notifications,
 	get_notification_names,
 )
-from petition_management.tests.utils import make_category, make_unit, make_user
+from petition_management.tests.utils import make_category, make_unit, make_user, queued_mail_recipients
 
 RECEPTION = "visit-reception@example.com"
 OFFICE = "visit-office@example.com"
@@ -138,14 +138,7 @@ class TestPetitionVisit(FrappeTestCase):
 
 	def email_recipients(self, visit: str) -> list[list[str]]:
 		"""The recipients of each Email Queue entry about this visit."""
-		queues = frappe.get_all(
-			"Email Queue",
-			filters={"reference_doctype": "Petition Visit", "reference_name": visit},
-			pluck="name",
-		)
-		return [
-			frappe.get_all("Email Queue Recipient", filters={"parent": q}, pluck="recipient") for q in queues
-		]
+		return queued_mail_recipients("Petition Visit", visit)
 
 	# registration
 
