@@ -389,9 +389,16 @@ class TestReportFigures(ReportTestCase):
 
 	def test_ledger_lists_every_case_with_its_outcome(self):
 		self.seed()
+		# a case registered from a visit: its source record type must not make Frappe check DocType reads
+		source = {"source_doctype": "Petition Visit", "source_name": "_T-RPT-VISIT"}
+		frappe.db.set_value("Petition Case", case_name(1), source, update_modified=False)
 		result = self.run_as(OFFICE, "Petition Ledger", from_date="2025-01-01", to_date=TODAY)
 		self.assertEqual(len(result["rows"]), 14)
 		rows = {row["case_name"]: row for row in result["rows"]}
+		self.assertEqual(
+			(rows[case_name(1)]["source_doctype"], rows[case_name(1)]["source_name"]),
+			("Petition Visit", "_T-RPT-VISIT"),
+		)
 		self.assertEqual(
 			[rows[case_name(n)]["outcome"] for n in (1, 5, 6, 7, 13)],
 			["In Progress", "Not Accepted", "Answered on the Spot", "Replied", "Replied"],
