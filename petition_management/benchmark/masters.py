@@ -5,6 +5,7 @@ officer and a unit handler tied to one unit by a User Permission: the people the
 import frappe
 
 from petition_management.benchmark import MARK
+from petition_management.handling.assignment import add_handler_to_unit
 
 UNIT_GROUPS = (
 	"县直部门",
@@ -121,17 +122,7 @@ def make_user(email: str, role: str) -> str:
 def tie_handler_to_unit(user: str, unit: str):
 	"""The handler's one unit (the User Permission a Unit Handler belongs to a unit by)."""
 	frappe.db.delete("User Permission", {"user": user, "allow": "Handling Unit", "for_value": ("!=", unit)})
-	if not frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		frappe.get_doc(
-			{
-				"doctype": "User Permission",
-				"user": user,
-				"allow": "Handling Unit",
-				"for_value": unit,
-				"apply_to_all_doctypes": 0,
-				"applicable_for": "Petition Transfer",
-			}
-		).insert(ignore_permissions=True)
+	add_handler_to_unit(user, unit)
 	frappe.clear_cache(user=user)
 
 

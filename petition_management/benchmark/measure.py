@@ -16,6 +16,7 @@ from frappe.utils import add_to_date, get_first_day, get_last_day, getdate, now_
 from petition_management.benchmark.cleanup import seeded_condition
 from petition_management.benchmark.masters import tie_handler_to_unit
 from petition_management.benchmark.scratch import SCRATCH
+from petition_management.utils.session import acting_as
 
 LIST_FIELDS = [
 	"name",
@@ -37,16 +38,6 @@ def rolled_back():
 		yield
 	finally:
 		frappe.db.rollback(save_point=SAVEPOINT)
-
-
-@contextmanager
-def as_user(user: str):
-	previous = frappe.session.user
-	frappe.set_user(user)
-	try:
-		yield
-	finally:
-		frappe.set_user(previous)
 
 
 @contextmanager
@@ -145,7 +136,7 @@ def register_bare(sample: dict, reception: str) -> float:
 def registration(reception: str, repetitions: int) -> dict:
 	samples = visit_samples(repetitions + 1)
 	real, bare = [], []
-	with as_user(reception):
+	with acting_as(reception):
 		for k, sample in enumerate(samples):  # the first is a warm-up
 			for function, sink in ((register_real, real), (register_bare, bare)):
 				with rolled_back():
@@ -269,7 +260,7 @@ def units_by_size() -> list[str]:
 
 def list_times(handler: str, count: int) -> tuple[list[float], list]:
 	times, rows = [], []
-	with as_user(handler):
+	with acting_as(handler):
 		for k in range(count + 1):
 			seconds, rows = timed(
 				frappe.get_list,

@@ -1,28 +1,17 @@
 """Demo staff at work: a step is taken by a demo user through the Workflow, as in the desk, so every
 permission, workflow condition and controller rule applies."""
 
-from contextlib import contextmanager
-
 import frappe
 from frappe.model.workflow import apply_workflow
 
 from petition_management.demo.users import demo_email
+from petition_management.utils.session import acting_as
 
 
 def staff(login: str) -> str:
 	"""The demo user of that login, or Administrator on a site without demo users."""
 	user = demo_email(login)
 	return user if frappe.db.exists("User", user) else "Administrator"
-
-
-@contextmanager
-def acting_as(user: str):
-	previous = frappe.session.user
-	frappe.set_user(user)
-	try:
-		yield
-	finally:
-		frappe.set_user(previous)
 
 
 def act(user: str, doctype: str, name: str, action: str, values: dict | None = None):

@@ -20,12 +20,7 @@ from petition_management.demo.transfers import tie_handlers_to_units
 from petition_management.demo.unit_work import CO_DAYS, LEAD_DAYS, Step, issue, route_steps, take, unit_people
 from petition_management.handling.transfers import TransferRole, lead_transfer
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
-from petition_management.tracking.daily import (
-	FINISHED_TRANSFER_STATES,
-	clear_finished_transfers,
-	due_soon_until,
-	mark_statuses,
-)
+from petition_management.tracking import daily
 
 CASE = "Petition Case"
 
@@ -217,16 +212,5 @@ def archive(case: str):
 
 
 def refresh_deadline_statuses():
-	"""What the daily job does overnight: each open case and transfer's deadline status as of today."""
-	today = getdate()
-	soon_until = due_soon_until(today)
-	mark_statuses(CASE, "current_due", today, soon_until)
-	mark_statuses(
-		"Petition Transfer",
-		"due_date",
-		today,
-		soon_until,
-		"AND workflow_state NOT IN %(finished)s",
-		{"finished": FINISHED_TRANSFER_STATES},
-	)
-	clear_finished_transfers()
+	"""What the daily job does overnight (statuses only, no digests): as of today."""
+	daily.refresh_deadline_statuses(getdate())

@@ -5,6 +5,7 @@ also acknowledged by its unit's handler."""
 import frappe
 
 from petition_management.demo.users import demo_email
+from petition_management.handling.assignment import add_handler_to_unit
 from petition_management.handling.transfers import TransferState, lead_transfer
 
 # handler login: units (a handler belongs to a unit through a User Permission)
@@ -25,20 +26,8 @@ def tie_handlers_to_units():
 		if not frappe.db.exists("User", user):
 			continue
 		for unit in units:
-			if not frappe.db.exists("Handling Unit", unit) or frappe.db.exists(
-				"User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}
-			):
-				continue
-			frappe.get_doc(
-				{
-					"doctype": "User Permission",
-					"user": user,
-					"allow": "Handling Unit",
-					"for_value": unit,
-					"apply_to_all_doctypes": 0,
-					"applicable_for": "Petition Transfer",
-				}
-			).insert(ignore_permissions=True)
+			if frappe.db.exists("Handling Unit", unit):
+				add_handler_to_unit(user, unit)
 
 
 def make_transfers(context):

@@ -30,6 +30,14 @@ def unit_handlers(unit: str) -> list[str]:
 	return [row[0] for row in rows]
 
 
+def add_handler_to_unit(user: str, unit: str):
+	"""Make `user` a handler of `unit`: the User Permission described above, created once."""
+	permission = {"user": user, "allow": "Handling Unit", "for_value": unit}
+	if not frappe.db.exists("User Permission", permission):
+		values = {"apply_to_all_doctypes": 0, "applicable_for": "Petition Transfer"}
+		frappe.get_doc({"doctype": "User Permission", **permission, **values}).insert(ignore_permissions=True)
+
+
 def assignees_for(unit: str) -> list[str]:
 	handlers = unit_handlers(unit)
 	if handlers:

@@ -11,7 +11,7 @@ from petition_management.handling.permissions import transfer_allowed, transfer_
 from petition_management.handling.transfers import TransferState
 from petition_management.patches import set_transfer_lead_unit
 from petition_management.setup.workflows import ensure_workflows
-from petition_management.tests.utils import make_petitioner, make_unit, make_user
+from petition_management.tests.utils import make_petitioner, make_unit, make_user, tie_to_unit
 
 DOMAIN = "lead-unit.test.local"
 UNIT_A, UNIT_B, UNIT_C = "_T Lead Unit Test A", "_T Lead Unit Test B", "_T Lead Unit Test C"
@@ -35,21 +35,6 @@ UNITS = {
 
 def u(login: str) -> str:
 	return f"{login}@{DOMAIN}"
-
-
-def tie_to_unit(user: str, unit: str):
-	if frappe.db.exists("User Permission", {"user": user, "allow": "Handling Unit", "for_value": unit}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": "Handling Unit",
-			"for_value": unit,
-			"apply_to_all_doctypes": 0,
-			"applicable_for": "Petition Transfer",
-		}
-	).insert(ignore_permissions=True)
 
 
 class TestTransferLeadUnit(FrappeTestCase):

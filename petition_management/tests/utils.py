@@ -3,6 +3,8 @@ queued and the SQL a call runs."""
 
 import frappe
 
+from petition_management.handling.assignment import add_handler_to_unit
+
 
 def make_user(email: str, roles: list[str] | tuple[str, ...] = (), first_name: str | None = None) -> str:
 	"""A real, enabled System User with exactly these roles (created once, roles reset each call)."""
@@ -44,12 +46,8 @@ def make_tree_node(
 
 
 def tie_to_unit(user: str, unit: str):
-	"""A handler belongs to a unit through a User Permission (handling/assignment.py), applicable to
-	Petition Transfer; created once."""
-	permission = {"user": user, "allow": "Handling Unit", "for_value": unit}
-	if not frappe.db.exists("User Permission", permission):
-		values = {"apply_to_all_doctypes": 0, "applicable_for": "Petition Transfer"}
-		frappe.get_doc({"doctype": "User Permission", **permission, **values}).insert(ignore_permissions=True)
+	"""A handler belongs to a unit through a User Permission (handling/assignment.py); created once."""
+	add_handler_to_unit(user, unit)
 
 
 def make_petitioner(full_name: str, **values) -> str:

@@ -49,9 +49,8 @@ def clear_finished_transfers():
 	)
 
 
-def run_daily_deadlines(today: str | datetime.date | None = None):
-	"""Scheduler entry (daily). Safe to run again the same day: statuses settle, digests go once."""
-	today = getdate(today or nowdate())
+def refresh_deadline_statuses(today: datetime.date):
+	"""Every open case's and transfer's deadline status as of `today`; none on finished transfers."""
 	soon_until = due_soon_until(today)
 	mark_statuses("Petition Case", "current_due", today, soon_until)
 	mark_statuses(
@@ -63,6 +62,12 @@ def run_daily_deadlines(today: str | datetime.date | None = None):
 		{"finished": FINISHED_TRANSFER_STATES},
 	)
 	clear_finished_transfers()
+
+
+def run_daily_deadlines(today: str | datetime.date | None = None):
+	"""Scheduler entry (daily). Safe to run again the same day: statuses settle, digests go once."""
+	today = getdate(today or nowdate())
+	refresh_deadline_statuses(today)
 	digests = collect_digests(today)
 	send_digests(digests, today)
 	return digests
