@@ -1,6 +1,6 @@
 """Unit appraisal on the site: the figures gathered from cases and transfers (figures.py), the runs that
 appraise every unit of a period and rank them (runs.py), and who may see which appraisal
-(permissions.py). The formulas are pure Python in petition_management/rules/appraisal.py.
+(permissions.py). The formulas are pure Python in petition_management/rules/appraisal/.
 
 The labels of the Select options in the scheme and appraisal DocTypes are the labels of the pure
 module's codes; the maps below turn one into the other.

@@ -3,9 +3,8 @@ whatever the number of units or cases (never a query per unit or per case).
 
 Each figure is one `FigureQuery`: the unit it is grouped by, the case it counts and the FROM/WHERE body.
 The same body gives the names of one unit's cases (`case_names`), so the drill-down list of a figure is
-exactly the cases it counted. The conditions follow the definitions of
-petition_management/rules/appraisal.py (`case_sets` there is the reference the bench tests compare these
-queries with).
+exactly the cases it counted. The conditions follow the definitions of petition_management/rules/appraisal/
+(`case_sets` in its reference.py is the reference the bench tests compare these queries with).
 
 `gather` counts the same conditions, faster (README, Benchmark): the figures of the period's cases in one
 pass over the covering index of Petition Case (`CASE_CONDITIONS`, one conditional count each: a case

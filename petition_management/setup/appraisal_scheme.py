@@ -3,7 +3,7 @@ Director edit it on the site).
 
 Weights follow the seed's emphasis on settling cases on time; overdue cases, repeat petitions and
 supervision orders cost points; a satisfaction rate under 60% or ten overdue cases veto the appraisal.
-Cross-level petitions are reported, never scored (see petition_management/rules/appraisal.py).
+Cross-level petitions are reported, never scored (see petition_management/rules/appraisal/reference.py).
 """
 
 import frappe

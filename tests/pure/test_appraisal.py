@@ -1,4 +1,4 @@
-"""Tests for the unit appraisal formulas (petition_management/rules/appraisal.py)."""
+"""Tests for the unit appraisal formulas (petition_management/rules/appraisal/)."""
 
 from datetime import date, timedelta
 

@@ -4,7 +4,7 @@
 """Appraisal Scheme: how units are scored, edited by the Petition Office or the Director. The metrics and
 their weights, bonus and penalty items, one-vote veto conditions, grade bands, the one-time resolution
 window and the lengths of the lists of units to commend and to watch. The rules behind it are the pure
-ones of petition_management/rules/appraisal.py; `to_rule_scheme` turns the document into theirs.
+ones of petition_management/rules/appraisal/; `to_rule_scheme` turns the document into theirs.
 """
 
 import frappe

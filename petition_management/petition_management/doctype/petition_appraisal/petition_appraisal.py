@@ -5,7 +5,7 @@
 
 The figures are gathered from the cases and transfers (petition_management/appraisal/figures.py) when
 the appraisal is created, by an Appraisal Run, or by "Recompute" while it is a Draft; the client never
-sets them. The score follows the scheme (petition_management/rules/appraisal.py) and is worked out
+sets them. The score follows the scheme (petition_management/rules/appraisal/) and is worked out
 again on every save from the stored figures, the manual adjustments and the veto. The Workflow
 "Petition Appraisal" takes it from Draft to Under Review to Approved by the Director; an approved
 appraisal is frozen: nothing in it changes any more, whatever later happens to the cases.
