@@ -11,9 +11,24 @@ receipt) and the Petition Office's decision.
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, now_datetime, nowdate, strip_html
+from frappe.utils import getdate, nowdate
 
 from petition_management.handling.assignment import assign_transfer, close_transfer_assignments
+from petition_management.handling.transfer_steps import (
+	REPLY_FIELDS,
+	ObjectionError,  # noqa: F401 -- imported from here by the tests
+	ReplyIncompleteError,  # noqa: F401 -- imported from here by the tests
+	SignatureError,  # noqa: F401 -- imported from here by the tests
+	objection_days,
+	record_acceptance,
+	record_head_signature,
+	record_leader_signature,
+	record_objection,
+	record_receipt,
+	record_reply,
+	record_return,
+	working_calendar,
+)
 from petition_management.handling.transfers import (
 	CASE_STATES_OPEN_FOR_TRANSFER,
 	CaseNotReadyError,
@@ -23,24 +38,14 @@ from petition_management.handling.transfers import (
 	active_transfers,
 	sync_case_lead_unit,
 )
-from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
-from petition_management.rules.deadlines import (
-	DayBasis,
-	DeadlineError,
-	WorkCalendar,
-	add_days,
-	count_working_days,
-)
+from petition_management.rules.deadlines import DeadlineError, add_days
 from petition_management.utils.deadlines import limit_due_date, status_of
 from petition_management.utils.rules import throw_rule_error
 from petition_management.utils.system_fields import keep_system_fields
 
-DEFAULT_OBJECTION_DAYS = 5
 OFFICE_ROLES = ("Petition Office", "System Manager")
 # Fields only the Petition Office changes once the transfer is issued
 OFFICE_FIELDS = ("instructions", "due_date", "return_reason")
-# The unit's reply may not change once it is submitted, until it is returned for rework
-REPLY_FIELDS = ("handling_opinion", "reply_draft")
 # Set by the handling code only (sync_case_lead_unit): the unit of the case's active lead transfer, on
 # every transfer of the case, so that the permission query's "accepted co-unit replies of the cases my
 # unit leads" is one indexed condition instead of a subquery
@@ -59,18 +64,6 @@ class DueDateError(TransferError):
 
 
 class DuplicateTransferError(TransferError):
-	pass
-
-
-class ObjectionError(TransferError):
-	pass
-
-
-class ReplyIncompleteError(TransferError):
-	pass
-
-
-class SignatureError(TransferError):
 	pass
 
 
@@ -295,156 +288,16 @@ class PetitionTransfer(Document):
 		if self.is_new() or not before or before.workflow_state == self.workflow_state:
 			return
 		step = {
-			TransferState.ACKNOWLEDGED: self.record_receipt,
-			TransferState.OBJECTED: self.record_objection,
-			TransferState.REPLY_DRAFTED: self.record_reply,
-			TransferState.SIGNED_BY_HEAD: self.record_head_signature,
-			TransferState.SIGNED_BY_LEADER: self.record_leader_signature,
-			TransferState.REPLY_ACCEPTED: self.record_acceptance,
-			TransferState.RETURNED: self.record_return,
+			TransferState.ACKNOWLEDGED: record_receipt,
+			TransferState.OBJECTED: record_objection,
+			TransferState.REPLY_DRAFTED: record_reply,
+			TransferState.SIGNED_BY_HEAD: record_head_signature,
+			TransferState.SIGNED_BY_LEADER: record_leader_signature,
+			TransferState.REPLY_ACCEPTED: record_acceptance,
+			TransferState.RETURNED: record_return,
 		}.get(self.workflow_state)
 		if step:
-			step()
-
-	def record_receipt(self):
-		if not self.acknowledged_on:
-			self.acknowledged_on = nowdate()
-			self.acknowledged_by = frappe.session.user
-
-	def record_objection(self):
-		if self.objected_on:
-			frappe.throw(
-				_(
-					"The unit already objected on {0} and the Petition Office decided; it cannot object again."
-				).format(frappe.format(self.objected_on, "Date")),
-				ObjectionError,
-			)
-		if not (self.objection_reason or "").strip():
-			frappe.throw(
-				_("Enter the reason why the matter does not belong to your unit."),
-				ObjectionError,
-				title=_("Objection Reason Missing"),
-			)
-		try:
-			days = count_working_days(getdate(self.issued_on), getdate(nowdate()), working_calendar())
-		except DeadlineError as error:
-			throw_rule_error(error)
-		allowed = objection_days()
-		if days > allowed:
-			frappe.throw(
-				_(
-					"An objection is possible within {0} working days of the issue date {1}; {2} working days have passed."
-				).format(allowed, frappe.format(self.issued_on, "Date"), days),
-				ObjectionError,
-				title=_("Objection Too Late"),
-			)
-		# objecting shows the notice was received
-		self.record_receipt()
-		self.objected_on = nowdate()
-		self.objected_by = frappe.session.user
-
-	def record_reply(self):
-		missing = [
-			_(self.meta.get_label(fieldname))
-			for fieldname in REPLY_FIELDS
-			if not strip_html(self.get(fieldname) or "").strip()
-		]
-		if missing:
-			frappe.throw(
-				_("Write the {0} before submitting the reply.").format(", ".join(missing)),
-				ReplyIncompleteError,
-				title=_("Reply Incomplete"),
-			)
-		if self.transfer_role == TransferRole.LEAD:
-			self.validate_co_units_replied()
-		self.reply_submitted_by = frappe.session.user
-		self.reply_submitted_on = now_datetime()
-		# a resubmitted reply is signed and decided afresh
-		for fieldname in (
-			"head_signed_by",
-			"head_signed_on",
-			"leader_signed_by",
-			"leader_signed_on",
-			"office_decision_by",
-			"office_decision_on",
-			"return_reason",
-		):
-			self.set(fieldname, None)
-
-	def validate_co_units_replied(self):
-		pending = [
-			row
-			for row in active_transfers(self.petition_case)
-			if row.transfer_role == TransferRole.CO and row.workflow_state != TransferState.REPLY_ACCEPTED
-		]
-		if pending:
-			frappe.throw(
-				_(
-					"The lead unit's reply summarizes all units: wait until the replies of {0} are accepted."
-				).format(", ".join(frappe.bold(row.unit) for row in pending)),
-				ReplyIncompleteError,
-				title=_("Co-handling Units Pending"),
-			)
-
-	def record_head_signature(self):
-		user = frappe.session.user
-		head = frappe.db.get_value("Handling Unit", self.unit, "unit_head")
-		if user != head:
-			frappe.throw(
-				_("Only the head of {0} can sign this reply as unit head.").format(frappe.bold(self.unit)),
-				SignatureError,
-				title=_("Not the Unit Head"),
-			)
-		self.validate_not_signed_by_same_person(user, (self.reply_submitted_by,))
-		self.head_signed_by = user
-		self.head_signed_on = now_datetime()
-
-	def record_leader_signature(self):
-		user = frappe.session.user
-		leader = frappe.db.get_value("Handling Unit", self.unit, "leader_in_charge")
-		if user != leader:
-			frappe.throw(
-				_("Only the leader in charge of {0} can sign this reply as leader.").format(
-					frappe.bold(self.unit)
-				),
-				SignatureError,
-				title=_("Not the Leader in Charge"),
-			)
-		self.validate_not_signed_by_same_person(user, (self.reply_submitted_by, self.head_signed_by))
-		self.leader_signed_by = user
-		self.leader_signed_on = now_datetime()
-
-	def validate_not_signed_by_same_person(self, user, earlier_steps):
-		if user in earlier_steps:
-			frappe.throw(
-				_("You already took an earlier step of this reply; another person must approve it."),
-				SignatureError,
-				title=_("Self Approval Not Allowed"),
-			)
-
-	def record_acceptance(self):
-		if not (self.head_signed_by and self.leader_signed_by):
-			frappe.throw(
-				_(
-					"The reply needs the signatures of the unit head and of the leader in charge before it is accepted."
-				),
-				SignatureError,
-				title=_("Reply Receipt Unsigned"),
-			)
-		self.record_office_decision()
-
-	def record_return(self):
-		if not (self.return_reason or "").strip():
-			frappe.throw(
-				_("Enter the reason for returning the reply."),
-				ReplyIncompleteError,
-				title=_("Return Reason Missing"),
-			)
-		self.record_office_decision()
-
-	def record_office_decision(self):
-		self.office_decision_by = frappe.session.user
-		self.office_decision_on = now_datetime()
+			step(self)
 
 	# --- assignment ----------------------------------------------------------------------------------
 
@@ -455,19 +308,6 @@ class PetitionTransfer(Document):
 			close_transfer_assignments(self, "Closed")
 		elif self.workflow_state == TransferState.WITHDRAWN:
 			close_transfer_assignments(self, "Cancelled")
-
-
-def objection_days() -> int:
-	"""How many working days after the issue a unit may object (Settings, 5 by default)."""
-	return int(get_settings().get("objection_days") or DEFAULT_OBJECTION_DAYS)
-
-
-def working_calendar() -> WorkCalendar:
-	"""The Settings' holidays and make-up working days, counted in working days."""
-	calendar = get_settings().get_work_calendar()
-	return WorkCalendar(
-		basis=DayBasis.WORKING, holidays=calendar.holidays, makeup_workdays=calendar.makeup_workdays
-	)
 
 
 def is_office_user(user: str | None = None) -> bool:
