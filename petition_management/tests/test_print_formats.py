@@ -20,7 +20,7 @@ from petition_management.tests.utils import (
 	make_category,
 	make_outgoing_email_account,
 	make_petitioner,
-	make_unit,
+	make_staffed_unit,
 	make_user,
 )
 
@@ -97,8 +97,7 @@ def u(login: str) -> str:
 def make_print_users():
 	for login, (roles, full_name) in USERS.items():
 		make_user(u(login), roles, first_name=full_name)
-	make_unit(UNIT)
-	frappe.db.set_value("Handling Unit", UNIT, {"unit_head": u("head"), "leader_in_charge": u("leader")})
+	make_staffed_unit(UNIT, u("head"), u("leader"))
 	make_category(CATEGORY, default_handling_unit=UNIT)
 	ensure_workflows()
 	ensure_letter_head()

@@ -11,7 +11,7 @@ from petition_management.handling.permissions import transfer_allowed, transfer_
 from petition_management.handling.transfers import TransferState
 from petition_management.patches import set_transfer_lead_unit
 from petition_management.setup.workflows import ensure_workflows
-from petition_management.tests.utils import make_petitioner, make_unit, make_user, tie_to_unit
+from petition_management.tests.utils import make_petitioner, make_staffed_unit, make_user
 
 DOMAIN = "lead-unit.test.local"
 UNIT_A, UNIT_B, UNIT_C = "_T Lead Unit Test A", "_T Lead Unit Test B", "_T Lead Unit Test C"
@@ -46,9 +46,7 @@ class TestTransferLeadUnit(FrappeTestCase):
 		for login, roles in USERS.items():
 			make_user(u(login), roles)
 		for unit, (head, leader, handler) in UNITS.items():
-			make_unit(unit)
-			frappe.db.set_value("Handling Unit", unit, {"unit_head": u(head), "leader_in_charge": u(leader)})
-			tie_to_unit(u(handler), unit)
+			make_staffed_unit(unit, u(head), u(leader), [u(handler)])
 		frappe.db.commit()
 
 	def setUp(self):

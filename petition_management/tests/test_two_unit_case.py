@@ -16,9 +16,8 @@ from petition_management.setup.workflows import ensure_workflows
 from petition_management.tests.utils import (
 	make_outgoing_email_account,
 	make_petitioner,
-	make_unit,
+	make_staffed_unit,
 	make_user,
-	tie_to_unit,
 )
 
 DIRECTOR = "path-director@transfer.test.local"
@@ -33,10 +32,7 @@ class TestTwoUnitCase(FrappeTestCase):
 			make_user(u(login), roles)
 		make_user(DIRECTOR, ["Petition Director"])
 		for unit, (head, leader, handlers) in UNITS.items():
-			make_unit(unit)
-			frappe.db.set_value("Handling Unit", unit, {"unit_head": u(head), "leader_in_charge": u(leader)})
-			for handler in handlers:
-				tie_to_unit(u(handler), unit)
+			make_staffed_unit(unit, u(head), u(leader), [u(handler) for handler in handlers])
 		make_outgoing_email_account()
 		frappe.db.commit()
 

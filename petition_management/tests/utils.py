@@ -50,6 +50,22 @@ def tie_to_unit(user: str, unit: str):
 	add_handler_to_unit(user, unit)
 
 
+def make_staffed_unit(
+	unit: str,
+	head: str | None = None,
+	leader: str | None = None,
+	handlers=(),
+	parent: str | None = None,
+	is_group: int = 0,
+) -> str:
+	"""A unit (created once) with its head and leader in charge set, and its handlers tied to it."""
+	make_unit(unit, parent=parent, is_group=is_group)
+	frappe.db.set_value("Handling Unit", unit, {"unit_head": head, "leader_in_charge": leader})
+	for handler in handlers:
+		tie_to_unit(handler, unit)
+	return unit
+
+
 def make_petitioner(full_name: str, **values) -> str:
 	"""A Petitioner with no ID on file unless given (an existing one with that ID is reused)."""
 	if values.get("id_number"):

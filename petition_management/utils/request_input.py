@@ -75,6 +75,7 @@ def install():
 			if APP not in frappe.get_installed_apps():
 				raise
 			frappe.local.form_dict = frappe._dict()
+			frappe.local.message_log = []  # Frappe's untranslated "Invalid request arguments": ours replaces it
 			# ValueError: not JSON; ValidationError: JSON, but neither an object nor a list
 			frappe.local.flags[_FLAG] = "not-json" if isinstance(error, ValueError) else "not-object"
 

@@ -22,7 +22,7 @@ from petition_management.special.reception import (
 )
 from petition_management.special.screening import open_screening_rounds
 from petition_management.tests.reliability.sessions import OUTBOX, app_doctypes, fingerprint, scheduled_jobs
-from petition_management.tests.utils import make_outgoing_email_account, make_unit, make_user, tie_to_unit
+from petition_management.tests.utils import make_outgoing_email_account, make_staffed_unit, make_user
 from petition_management.tracking.daily import run_daily_deadlines
 from petition_management.tracking.supervision import escalate_unanswered_orders
 
@@ -89,9 +89,7 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 		make_user(u("leader"), ["Petition Leader"])
 		make_user(u("head"), ["Petition Unit Head"])
 		make_user(u("handler"), ["Petition Unit Handler"])
-		make_unit(UNIT)
-		frappe.db.set_value("Handling Unit", UNIT, {"unit_head": u("head"), "leader_in_charge": u("leader")})
-		tie_to_unit(u("handler"), UNIT)
+		make_staffed_unit(UNIT, u("head"), u("leader"), [u("handler")])
 		make_outgoing_email_account()
 		frappe.db.commit()
 		cls.tables = [*app_doctypes(), *OUTBOX, *TRACES]

@@ -14,7 +14,7 @@ from petition_management.petition_management.doctype.petition_supervision.petiti
 	SupervisionError,
 )
 from petition_management.tests.test_case_workflow import CaseWorkflowTestCase
-from petition_management.tests.utils import make_unit, make_user, queued_mail_recipients, tie_to_unit
+from petition_management.tests.utils import make_staffed_unit, make_user, queued_mail_recipients
 from petition_management.tracking.supervision import (
 	escalate_unanswered_orders,
 	supervision_has_permission,
@@ -61,14 +61,9 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 		for login, roles in USERS.items():
 			make_user(u(login), roles)
 		for unit, (parent, head, leader, handlers) in UNITS.items():
-			make_unit(unit, parent=parent, is_group=int(unit == BUREAU))
-			frappe.db.set_value(
-				"Handling Unit",
-				unit,
-				{"unit_head": u(head) if head else None, "leader_in_charge": u(leader) if leader else None},
-			)
-			for handler in handlers:
-				tie_to_unit(u(handler), unit)
+			people = [u(login) if login else None for login in (head, leader)]
+			handler_users = [u(handler) for handler in handlers]
+			make_staffed_unit(unit, *people, handler_users, parent=parent, is_group=int(unit == BUREAU))
 		frappe.db.commit()
 
 	def setUp(self):

@@ -30,7 +30,7 @@ from petition_management.petition_management.doctype.petition_transfer.petition_
 )
 from petition_management.rules.deadlines import count_working_days
 from petition_management.setup.workflows import ensure_workflows
-from petition_management.tests.utils import make_petitioner, make_unit, make_user, tie_to_unit
+from petition_management.tests.utils import make_petitioner, make_staffed_unit, make_unit, make_user
 
 DOMAIN = "transfer.test.local"
 UNIT_A, UNIT_B, UNIT_C, UNIT_D = (
@@ -90,10 +90,7 @@ class TestPetitionTransfer(FrappeTestCase):
 		for login, roles in USERS.items():
 			make_user(u(login), roles)
 		for unit, (head, leader, handlers) in UNITS.items():
-			make_unit(unit)
-			frappe.db.set_value("Handling Unit", unit, {"unit_head": u(head), "leader_in_charge": u(leader)})
-			for handler in handlers:
-				tie_to_unit(u(handler), unit)
+			make_staffed_unit(unit, u(head), u(leader), [u(handler) for handler in handlers])
 		frappe.db.commit()
 
 	def setUp(self):
