@@ -8,17 +8,25 @@ from frappe.commands import get_site, pass_context
 
 @click.command("petition-demo")
 @click.option("--seed", default=2026, show_default=True, help="Seed for the fake names and texts.")
+@click.option("--force", is_flag=True, help="Load it on a site whose config does not say petition_demo_site.")
 @pass_context
-def petition_demo(context, seed):
-	"""Load the Petition Management demo data (zh_CN and en); safe to run again."""
+def petition_demo(context, seed, force):
+	"""Load the Petition Management demo data (zh_CN and en) on a demo site; safe to run again.
+	The demo users share a published password, so a site not marked as a demo site is refused."""
 	import frappe
 
 	from petition_management.demo import make_demo
+	from petition_management.demo.guard import NotADemoSiteError, ensure_demo_site
 
 	site = get_site(context)
 	frappe.init(site=site)
 	frappe.connect()
 	try:
+		try:
+			ensure_demo_site(force)
+		except NotADemoSiteError as refused:
+			click.secho(str(refused), fg="red", err=True)
+			raise SystemExit(1) from None
 		created = make_demo(seed=seed)
 		counts = ", ".join(f"{len(names)} {doctype}" for doctype, names in created.created.items())
 		click.echo(f"Demo data on {site}: {counts}")

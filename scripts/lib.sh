@@ -49,6 +49,13 @@ start_bench_redis() {
 
 start_services() { start_mariadb && start_bench_redis; }
 
+# Where the bench's Python finds the app, asked from a neutral folder: run inside the checkout, Python
+# would find the source folder in the current directory and the check would pass without an install.
+bench_env_app_path() {
+	(cd / && "$PM_BENCH/env/bin/python" -c "import $PM_APP, os; print(os.path.realpath($PM_APP.__file__))" \
+		2>/dev/null)
+}
+
 # Point the bench's apps/petition_management at this checkout (a symlink) and install it editable.
 link_app_into_bench() {
 	local target="$PM_BENCH/apps/$PM_APP"
@@ -63,13 +70,22 @@ link_app_into_bench() {
 		[ -s "$PM_BENCH/sites/apps.txt" ] && [ -n "$(tail -c1 "$PM_BENCH/sites/apps.txt")" ] && echo >>"$PM_BENCH/sites/apps.txt"
 		echo "$PM_APP" >>"$PM_BENCH/sites/apps.txt"
 	}
-	local installed
-	installed=$("$PM_BENCH/env/bin/python" -c "import $PM_APP, os; print(os.path.realpath($PM_APP.__file__))" 2>/dev/null)
-	if [ "$installed" != "$(cd "$PM_ROOT" && pwd -P)/$PM_APP/__init__.py" ]; then
+	if [ "$(bench_env_app_path)" != "$(cd "$PM_ROOT" && pwd -P)/$PM_APP/__init__.py" ]; then
 		say "installing $PM_APP into the bench env (editable)"
 		"$PM_BENCH/env/bin/python" -m pip install --quiet --no-deps -e "$target" || return 1
 		"$PM_BENCH/env/bin/python" -m pip install --quiet "faker>=18" "freezegun~=1.2" "hypothesis~=6.77" || return 1
 	fi
+}
+
+# Frappe serves an app's public/ folder as /assets/<app>/ once `bench build` has linked it into
+# sites/assets (and bundled any *.bundle.* files). Run on every setup: cheap when nothing changed.
+build_app_assets() {
+	say "building $PM_APP's assets (bench build --app $PM_APP)"
+	bench_cmd build --app "$PM_APP" >/dev/null || return 1
+	[ -e "$PM_BENCH/sites/assets/$PM_APP/js/petition_reports.js" ] || {
+		warn "sites/assets/$PM_APP is missing after bench build"
+		return 1
+	}
 }
 
 site_exists() { [ -f "$PM_BENCH/sites/$1/site_config.json" ]; }
@@ -78,13 +94,32 @@ app_installed_on() {
 	bench_cmd --site "$1" list-apps 2>/dev/null | grep -q "^$PM_APP"
 }
 
+new_site() { # site
+	say "creating site $1"
+	bench_cmd new-site "$1" --db-root-username root --db-root-password "$PM_DB_ROOT_PASSWORD" \
+		--admin-password admin --no-mariadb-socket >/dev/null
+}
+
+# A site made anew: dropped first when it exists (with its database), so nothing left over by an earlier
+# run can hide a missing step.
+recreate_site() { # site
+	drop_site "$1" && new_site "$1"
+}
+
+drop_site() { # site: its database and its folder, when it exists
+	if site_exists "$1"; then
+		say "dropping the site $1 left by an earlier run"
+		bench_cmd drop-site "$1" --db-root-username root --db-root-password "$PM_DB_ROOT_PASSWORD" \
+			--no-backup --force >/dev/null || return 1
+	fi
+	rm -rf "${PM_BENCH:?}/sites/$1" "$PM_BENCH/archived/sites/$1"
+}
+
 # new-site when missing, then install the app when it is not installed yet.
 ensure_site_with_app() {
 	local site=$1
 	if ! site_exists "$site"; then
-		say "creating site $site"
-		bench_cmd new-site "$site" --db-root-username root --db-root-password "$PM_DB_ROOT_PASSWORD" \
-			--admin-password admin --no-mariadb-socket >/dev/null || return 1
+		new_site "$site" || return 1
 	fi
 	if ! app_installed_on "$site"; then
 		say "installing $PM_APP on $site"

@@ -45,8 +45,10 @@ configure_mariadb() {
 	fi
 	start_mariadb
 	if ! mysql -uroot -p"$PM_DB_ROOT_PASSWORD" -h127.0.0.1 -e "select 1" >/dev/null 2>&1; then
-		say "setting the MariaDB root password for TCP login (PM_DB_ROOT_PASSWORD)"
-		$SUDO mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('$PM_DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;"
+		# Debian's init script and maintenance tasks log in as root over the socket: keep that login and
+		# add the password beside it, never in its place.
+		say "adding a password to MariaDB's root login for TCP (PM_DB_ROOT_PASSWORD); the socket login stays"
+		$SUDO mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('$PM_DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;"
 	fi
 }
 
@@ -78,6 +80,7 @@ create_bench() {
 
 load_demo() {
 	# every step adds only what is missing, so an upgraded app fills in its new features' demo records
+	# petition-demo refuses a site not marked petition_demo_site (set above when this command made it)
 	say "loading demo data (zh_CN and en)"
 	bench_cmd --site "$PM_SITE" set-config --parse throttle_user_limit 1000 >/dev/null
 	bench_cmd --site "$PM_SITE" petition-demo
@@ -100,6 +103,12 @@ install_bench_cli
 create_bench
 start_services
 link_app_into_bench
+build_app_assets
+if ! site_exists "$PM_SITE"; then
+	new_site "$PM_SITE"
+	# the demo users share a published password: only a site marked as a demo site takes the demo
+	bench_cmd --site "$PM_SITE" set-config --parse petition_demo_site 1 >/dev/null
+fi
 ensure_site_with_app "$PM_SITE"
 bench_cmd --site "$PM_SITE" migrate >/dev/null
 load_demo

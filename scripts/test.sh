@@ -2,13 +2,20 @@
 # The README's test command.
 #   pure tier   - the domain rules (petition_management/rules), pytest, no Frappe
 #   static tier - every DocType/Workflow/Print Format/Report file against Frappe v15's rules, ruff
-#   bench tier  - `bench run-tests --app petition_management` on a dedicated test site, with CI=1,
-#                 whenever a bench is found (PM_BENCH, default ~/frappe-bench)
+#   bench tier  - whenever a bench is found (PM_BENCH, default ~/frappe-bench): a test site created anew
+#                 in this run, served on PM_TEST_WEB_PORT, `bench run-tests --app petition_management`
+#                 with CI=1, then the peer tier (scripts/peer.sh: Frappe's own tests with the app
+#                 installed), a backup/restore check and an install / migrate / uninstall cycle
+#   fresh bench - in CI (or PM_FRESH_BENCH=1): scripts/fresh_bench.sh builds a throwaway bench with the
+#                 README's run command from a local Frappe clone, and the bench tier runs against it
+#                 instead of PM_BENCH
 # Settings: PM_BENCH, PM_TEST_SITE (default pm-test.localhost), PM_DB_ROOT_PASSWORD (default root),
-#           PM_SKIP_CYCLE=1 skips the backup/restore check and the install / migrate / uninstall cycle
-#           on scratch sites.
+#           PM_SKIP_CYCLE=1 skips the backup/restore check and the install cycle, PM_SKIP_PEER=1 the peer
+#           tier, PM_FRESH_BENCH=0/1 the fresh-bench check.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/peer.sh"
+source "$(dirname "$0")/fresh_bench.sh"
 cd "$PM_ROOT" || exit 2
 
 PM_TEST_SITE=${PM_TEST_SITE:-pm-test.localhost}
@@ -61,6 +68,7 @@ run_static_tier() {
 # install-app, migrate twice, uninstall-app on a scratch site, then check that nothing is left behind.
 run_install_cycle() {
 	local site=$PM_CYCLE_SITE
+	recreate_site "$site" || return 1
 	ensure_site_with_app "$site" || return 1
 	bench_cmd --site "$site" migrate >/dev/null || return 1
 	bench_cmd --site "$site" migrate >/dev/null || return 1
@@ -68,41 +76,51 @@ run_install_cycle() {
 	(cd "$PM_BENCH/sites" && ../env/bin/python "$PM_ROOT/tests/bench/check_uninstalled.py" "$site") || return 1
 }
 
-run_bench_tier() {
+# The test site is made anew in every run: a record, a default Email Account or a setting left by an
+# earlier run must not be what makes the suite pass.
+prepare_test_site() {
+	start_services && link_app_into_bench && build_app_assets || return 1
+	recreate_site "$PM_TEST_SITE" || return 1
+	ensure_site_with_app "$PM_TEST_SITE" || return 1
+	bench_cmd --site "$PM_TEST_SITE" set-config allow_tests true >/dev/null
+	# the suite creates many test users; Frappe throttles more than 60 new users an hour by default
+	bench_cmd --site "$PM_TEST_SITE" set-config --parse throttle_user_limit 100000 >/dev/null
+	ensure_host_entry "$PM_TEST_SITE" && start_web_server "$PM_TEST_SITE"
+}
+
+run_bench_tier() { # where (printed)
 	if ! have_bench; then
 		record bench SKIPPED "no Frappe bench at $PM_BENCH (set PM_BENCH, or build one with scripts/run.sh)"
 		printf '\n\033[1;33m*** BENCH TIER SKIPPED: no Frappe bench at %s. Nothing that needs a Frappe site was tested. ***\033[0m\n\n' "$PM_BENCH"
 		return
 	fi
-	say "bench tier: $PM_BENCH, site $PM_TEST_SITE"
-	if ! start_services || ! link_app_into_bench || ! ensure_site_with_app "$PM_TEST_SITE" ||
-		! ensure_host_entry "$PM_TEST_SITE" || ! start_web_server "$PM_TEST_SITE"; then
-		record bench FAILED "could not prepare services, the app or the site $PM_TEST_SITE"
+	say "bench tier: $1, site $PM_TEST_SITE (created in this run)"
+	if ! prepare_test_site; then
+		record bench FAILED "could not prepare services, the app or a new site $PM_TEST_SITE in $PM_BENCH"
+		stop_web_server
 		return
 	fi
-	bench_cmd --site "$PM_TEST_SITE" set-config allow_tests true >/dev/null
-	# the suite creates many test users; Frappe throttles more than 60 new users an hour by default
-	bench_cmd --site "$PM_TEST_SITE" set-config --parse throttle_user_limit 100000 >/dev/null
 	if ! bench_cmd --site "$PM_TEST_SITE" migrate >/dev/null; then
 		record bench FAILED "bench migrate on $PM_TEST_SITE"
-		return
-	fi
-	if CI=1 bench_cmd --site "$PM_TEST_SITE" run-tests --app "$PM_APP"; then
-		record bench passed "bench run-tests --app $PM_APP on $PM_TEST_SITE (CI=1)"
+	elif CI=1 bench_cmd --site "$PM_TEST_SITE" run-tests --app "$PM_APP"; then
+		record bench passed "bench run-tests --app $PM_APP (CI=1) on $PM_TEST_SITE, new in this run, $1"
 	else
-		record bench FAILED "bench run-tests --app $PM_APP on $PM_TEST_SITE"
+		record bench FAILED "bench run-tests --app $PM_APP on $PM_TEST_SITE, $1"
 	fi
+	run_peer_tier
+	stop_web_server
 	if [ "${PM_SKIP_CYCLE:-0}" = 1 ]; then
 		record backup SKIPPED "PM_SKIP_CYCLE=1"
-	elif (cd "$PM_BENCH/sites" && PM_DB_ROOT_PASSWORD="$PM_DB_ROOT_PASSWORD" \
+		record cycle SKIPPED "PM_SKIP_CYCLE=1"
+		return
+	fi
+	if (cd "$PM_BENCH/sites" && PM_DB_ROOT_PASSWORD="$PM_DB_ROOT_PASSWORD" \
 		../env/bin/python "$PM_ROOT/tests/bench/check_backup_restore.py"); then
 		record backup passed "bench backup --with-files of a demo site, restored: same counts and files"
 	else
 		record backup FAILED "backup and restore of a demo site"
 	fi
-	if [ "${PM_SKIP_CYCLE:-0}" = 1 ]; then
-		record cycle SKIPPED "PM_SKIP_CYCLE=1"
-	elif run_install_cycle; then
+	if run_install_cycle; then
 		record cycle passed "install-app, migrate x2, uninstall-app on $PM_CYCLE_SITE; nothing left behind"
 	else
 		record cycle FAILED "install / migrate / uninstall on $PM_CYCLE_SITE"
@@ -118,7 +136,11 @@ else
 	record pure FAILED "could not create the test venv (.venv)"
 	record static FAILED "could not create the test venv (.venv)"
 fi
-run_bench_tier
+if fresh_bench_wanted; then
+	run_fresh_bench_check
+else
+	run_bench_tier "bench $PM_BENCH"
+fi
 
 printf '\n\033[1mTiers\033[0m\n'
 printf '  %s\n' "${SUMMARY[@]}"

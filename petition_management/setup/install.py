@@ -40,14 +40,13 @@ def ensure_site_records():
 
 
 def before_tests():
-	"""Frappe calls this once before running the app's tests.
-
-	Mail is queued but never sent from tests: sending would commit the test's transaction."""
+	"""Frappe's test runner calls this before any tests of any app on the site, Frappe's own included, so
+	it changes nothing global: no mail flags (muted mail with no default outgoing account makes Frappe's
+	welcome mail crash in `formataddr`), no System Settings. The app's test classes that queue mail mute
+	it themselves."""
 	from petition_management.utils.field_permissions import apply as apply_field_permissions
 
-	frappe.flags.mute_emails = True
 	apply_field_permissions()
-	frappe.clear_cache()
 	ensure_roles()
 
 

@@ -6,6 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from petition_management.demo import has_demo_data, make_demo
+from petition_management.demo.guard import DEMO_SITE_FLAG, NotADemoSiteError, ensure_demo_site
 from petition_management.demo.lifecycle import SCENARIOS
 from petition_management.tests.utils import make_outgoing_email_account
 
@@ -118,3 +119,26 @@ class TestDemo(FrappeTestCase):
 			self.assertGreaterEqual(
 				getdate(frappe.db.get_value(CASE, case, "review_request_due")), getdate(), case
 			)
+
+
+class TestDemoSiteGuard(FrappeTestCase):
+	"""`petition-demo` loads users with a published password only on a site marked as a demo site."""
+
+	def setUp(self):
+		self.saved = frappe.local.conf.get(DEMO_SITE_FLAG)
+
+	def tearDown(self):
+		frappe.local.conf[DEMO_SITE_FLAG] = self.saved
+
+	def test_a_site_not_marked_as_a_demo_site_is_refused(self):
+		frappe.local.conf[DEMO_SITE_FLAG] = None
+		with self.assertRaises(NotADemoSiteError) as refused:
+			ensure_demo_site()
+		self.assertIn(frappe.local.site, str(refused.exception))
+		self.assertIn("--force", str(refused.exception))
+
+	def test_a_marked_site_or_force_is_let_through(self):
+		frappe.local.conf[DEMO_SITE_FLAG] = None
+		ensure_demo_site(force=True)
+		frappe.local.conf[DEMO_SITE_FLAG] = 1
+		ensure_demo_site()

@@ -76,6 +76,7 @@ def prepare_source():
 		say(f"creating {SOURCE}")
 		new_site(SOURCE)
 	bench("--site", SOURCE, "set-config", "--parse", "pause_scheduler", "1")
+	bench("--site", SOURCE, "set-config", "--parse", "petition_demo_site", "1")
 	if APP not in bench("--site", SOURCE, "list-apps"):
 		say(f"installing {APP} on {SOURCE}")
 		bench("--site", SOURCE, "install-app", APP, retries=2)
