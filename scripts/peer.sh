@@ -21,11 +21,18 @@ run_frappe_module() { # site, module, log file
 	echo "${ran:-0} ${failed:-0}"
 }
 
+# the default outgoing Email Account Frappe's own mail tests expect (tests/bench/outgoing_account.py)
+ensure_peer_mail_account() { # site
+	(cd "$PM_BENCH/sites" && ../env/bin/python "$PM_ROOT/tests/bench/outgoing_account.py" "$1") | sed 's/^/  /'
+	return "${PIPESTATUS[0]}"
+}
+
 ensure_bare_site() {
 	site_exists "$PM_BARE_SITE" && return 0
 	recreate_site "$PM_BARE_SITE" || return 1
 	bench_cmd --site "$PM_BARE_SITE" set-config allow_tests true >/dev/null
 	bench_cmd --site "$PM_BARE_SITE" set-config --parse throttle_user_limit 100000 >/dev/null
+	ensure_peer_mail_account "$PM_BARE_SITE"
 }
 
 run_peer_tier() {
@@ -37,6 +44,10 @@ run_peer_tier() {
 	local logs="$PM_BENCH/logs/peer" module result ran failed total=0 bad=0 bare_failed=0 modules=0
 	mkdir -p "$logs"
 	drop_site "$PM_BARE_SITE" # made anew, when a module needs the comparison
+	ensure_peer_mail_account "$PM_TEST_SITE" || {
+		record peer FAILED "could not give $PM_TEST_SITE a default outgoing Email Account"
+		return
+	}
 	for module in $PM_PEER_MODULES; do
 		modules=$((modules + 1))
 		result=$(run_frappe_module "$PM_TEST_SITE" "$module" "$logs/$module.log")
