@@ -12,6 +12,7 @@ from petition_management.petition_management.doctype.petition_appraisal.petition
 	AppraisalFrozenError,
 )
 from petition_management.rules.appraisal import Figure
+from petition_management.utils.translation import APP_CONTEXT
 
 
 class NotAllowedToComputeError(frappe.PermissionError):
@@ -23,18 +24,21 @@ def _check_can_compute():
 		frappe.throw(
 			_("Only the Petition Office or a supervisor may compute appraisals."),
 			NotAllowedToComputeError,
-			title=_("Not Permitted"),
+			title=_("Not Permitted", context=APP_CONTEXT),
 		)
 
 
 @frappe.whitelist()
 def case_names_for_figure(appraisal: str, figure: str) -> list[str]:
-	"""The names of the cases behind one figure of an appraisal, as the cases are now (an approved
-	appraisal keeps the figures of its approval, so its list may since have changed)."""
+	"""The names of the cases behind one figure of an appraisal: those it kept when it left Draft (under
+	review or approved), else the cases as they are now (a Draft)."""
 	doc = frappe.get_doc(APPRAISAL, appraisal)
 	doc.check_permission("read")
 	if figure not in Figure.ALL:
 		frappe.throw(_("{0} is not a figure of an appraisal.").format(frappe.bold(figure)), AppraisalError)
+	kept = doc.kept_case_names(figure)
+	if kept is not None:
+		return kept
 	return case_names(
 		figure,
 		doc.unit,

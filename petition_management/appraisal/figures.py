@@ -3,8 +3,10 @@ whatever the number of units or cases (never a query per unit or per case).
 
 Each figure is one `FigureQuery`: the unit it is grouped by, the case it counts and the FROM/WHERE body.
 The same body gives the names of one unit's cases (`case_names`), so the drill-down list of a figure is
-exactly the cases it counted. The conditions follow the definitions of petition_management/rules/appraisal/
-(`case_sets` in its reference.py is the reference the bench tests compare these queries with).
+exactly the cases it counted; `case_lists` gives the names behind every figure of one unit at once, which
+an appraisal keeps when it leaves Draft. The conditions follow the definitions of
+petition_management/rules/appraisal/ (`case_sets` in its reference.py is the reference the bench tests
+compare these queries with).
 
 `gather` counts the same conditions, faster (README, Benchmark): the figures of the period's cases in one
 pass over the covering index of Petition Case (`CASE_CONDITIONS`, one conditional count each: a case
@@ -169,6 +171,21 @@ def repeated_pairs() -> FigureQuery:
 		"`tabPetition Case` c join", f"`tabPetition Case` c force index ({CASE_NAME_INDEX}) join", 1
 	)
 	return FigureQuery(query.unit, query.case, hinted)
+
+
+def case_lists(unit: str, start: date, end: date, as_of: date, window_days: int) -> dict[str, list[str]]:
+	"""The names of the cases behind every figure of one unit, in name order: {figure: [names]}, in one
+	statement (a UNION ALL of the figures' queries). Their lengths are the unit's figures: what an appraisal
+	keeps when it leaves Draft (petition_appraisal.py, set_case_lists)."""
+	queries = {**QUERIES, Figure.REPEATED: repeated_pairs()}
+	union = " union all ".join(
+		f"(select distinct {frappe.db.escape(code)}, {query.case} {query.body})"
+		for code, query in queries.items()
+	)
+	lists: dict[str, list[str]] = {code: [] for code in Figure.ALL}
+	for code, name in frappe.db.sql(union, _params((unit,), start, end, as_of, window_days)):
+		lists[code].append(name)
+	return {code: sorted(names) for code, names in lists.items()}
 
 
 def case_names(figure: str, unit: str, start: date, end: date, as_of: date, window_days: int) -> list[str]:

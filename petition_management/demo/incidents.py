@@ -1,5 +1,9 @@
 """Demo emergency incidents: one from the largest demo group visit, escalated and closed with its
 summary, and an open one from a visit with special circumstances.
+
+Opening and escalating them alerts the Petition Office, the leader in charge and the director, as in
+real use: a desk notification each, in their language (the demo staff read Chinese), and an e-mail when
+the site has an outgoing e-mail account (without one, the incident says so in a comment).
 """
 
 import frappe
@@ -7,6 +11,9 @@ from frappe.utils import add_to_date, get_datetime
 
 from petition_management.demo.users import demo_email
 from petition_management.special.incidents import close, escalate
+
+# Where the demo incidents happen (the group visit's, then the special visit's).
+SQUARE, HALL = "县信访局门前广场", "县信访局接待大厅"
 
 
 def make_incidents(context):
@@ -31,7 +38,7 @@ def make_incidents(context):
 			{
 				"doctype": "Emergency Incident",
 				"source_visit": special[0].name,
-				"place": "县信访局接待大厅",
+				"place": HALL,
 				"situation": "来访人在接待大厅情绪激动，大声喊叫，影响其他来访群众。",
 				"response_log": [
 					{
@@ -51,7 +58,7 @@ def make_escalated_incident(context, visit):
 		{
 			"doctype": "Emergency Incident",
 			"source_visit": visit.name,
-			"place": "县信访局门前广场",
+			"place": SQUARE,
 			"situation": "集体来访群众在门前广场聚集，部分人员情绪激动，要求立即见主要领导。",
 			"response_log": [
 				{

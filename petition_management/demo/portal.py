@@ -2,10 +2,15 @@
 
 Each is found again by its subject, so running the demo twice adds nothing. A demo petition gets a
 known access code (DEMO-0000-0000-000n) so that the status page can be tried on a demo site; real
-submissions always get a random one.
+submissions always get a random one. They are submitted in Chinese, so that the notices to these
+petitioners are too.
+
+The public statistics need no demo records of their own: the demo's cases are few, so the page shows
+how small figures are hidden ("<5", Petition Settings' threshold).
 """
 
 import frappe
+from frappe.translate import print_language
 
 # (category, subject, content, request, anonymous)
 ONLINE_PETITIONS = (
@@ -64,4 +69,6 @@ def make_online_petition(index: int, row: tuple, fake):
 			}
 		)
 	petition.flags.access_code = DEMO_CODE.format(index)
-	return petition.insert(ignore_permissions=True)
+	# submitted on the Chinese website: the petitioner's notices (utils/notices.py) are in Chinese
+	with print_language("zh"):
+		return petition.insert(ignore_permissions=True)

@@ -22,6 +22,7 @@ from petition_management.tracking.reviews import (
 	re_review_request_deadline,
 	review_request_deadline,
 )
+from petition_management.utils.translation import APP_CONTEXT, option
 
 REVIEW = "Petition Review"
 RETURN_VISIT = "Petition Return Visit"
@@ -107,8 +108,8 @@ def state_label(state: str) -> str:
 		State.AWAITING_DECISION: _("Awaiting the Acceptance Decision"),
 		State.IN_HANDLING: _("Accepted, Being Handled"),
 		State.NOT_ACCEPTED: _("Not Accepted"),
-		State.REPLIED: _("Replied"),
-		State.CLOSED: _("Closed"),
+		State.REPLIED: _("Replied", context=APP_CONTEXT),
+		State.CLOSED: _("Closed", context=APP_CONTEXT),
 		State.NO_REPLY: _("Closed Without a Written Reply"),
 		State.REPEAT: _("Noted on an Earlier Case"),
 	}[state]
@@ -233,7 +234,7 @@ def reviews_of(case_name: str) -> list[dict]:
 	return [
 		frappe._dict(
 			review_type=row.review_type,
-			label=_(row.review_type),
+			label=option(REVIEW, row.review_type),
 			decided=row.docstatus == 1,
 			requested_on=getdate(row.requested_on) if row.requested_on else None,
 			opinion_due=getdate(row.opinion_due) if row.opinion_due else None,
@@ -264,7 +265,7 @@ def review_action(case, reviews: list[dict]) -> dict | None:
 		kind = ReviewType.REVIEW
 	if not until or today > getdate(until):
 		return None
-	return frappe._dict(review_type=kind, label=_(kind), until=getdate(until))
+	return frappe._dict(review_type=kind, label=option(REVIEW, kind), until=getdate(until))
 
 
 def open_return_visit(case) -> str | None:

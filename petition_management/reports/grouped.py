@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import frappe
 from frappe import _
-from frappe.utils import add_years, get_last_day, getdate
 
-from petition_management.reports.query import Filter, Period, Scope, drill, month_range
+from petition_management.reports.query import CASE, Filter, Period, Scope, Shift, drill, month_range
+from petition_management.utils.translation import APP_CONTEXT, option
 
 GROUP = "group"  # fieldname of the dimension's column in every grouped report
 NAMES = "__names"
@@ -35,56 +35,62 @@ class Measure:
 	def drill_filters(self, names: list[str]) -> list[Filter]:
 		return [("name", "in", names)] if self.sql else list(self.filters)
 
+	def named(self, scope: Scope) -> "Measure":
+		"""The same figure counted by its SQL, so that its drill-down lists the names of its records: for
+		figures whose rows no list filter can select (the cases a unit co-handles)."""
+		return Measure(self.fieldname, self.label, self.filters, self.sql or scope.condition(self.filters))
+
 
 @dataclass(frozen=True)
 class Dimension:
-	"""Group by a field's value, or by the month of a date field (`by_month`)."""
+	"""Group by a field's value, or by the month of a date field (`by_month`). The values of a Select field
+	of `options_of` (a DocType) are shown translated, in that DocType's wording."""
 
 	fieldname: str
 	label: str
 	by_month: bool = False
-	translate: bool = False
+	options_of: str | None = None
 
 	def column(self) -> dict:
 		return {"fieldname": GROUP, "label": self.label, "fieldtype": "Data", "width": 200}
 
-	def key_sql(self, table: str, shift_years: int = 0) -> str:
-		"""The group key; `shift_years` moves dates forward so that last year's months key like this year's."""
+	def key_sql(self, table: str, shift: Shift | None = None) -> str:
+		"""The group key; `shift` moves dates forward so that a comparison period's months key like the
+		period's."""
 		column = f"{table}.`{self.fieldname}`"
 		if not self.by_month:
 			return f"ifnull({column}, '')"
-		if shift_years:
-			column = f"date_add({column}, interval {int(shift_years)} year)"
+		if shift:
+			column = f"date_add({column}, {shift.interval()})"
 		return f"ifnull(date_format({column}, '%Y-%m'), '')"
 
-	def filters(self, key: str, period: Period | None = None, shift_years: int = 0) -> list[Filter]:
-		"""The list filters of the rows with this key (in `period`, `shift_years` before the key's month)."""
+	def filters(self, key: str, period: Period | None = None, shift: Shift | None = None) -> list[Filter]:
+		"""The list filters of the rows with this key (in `period`, `shift` before the key's month)."""
 		if key == "":
 			return [(self.fieldname, "is", "not set")]
 		if not self.by_month:
 			return [(self.fieldname, "=", key)]
 		first, last = month_range(key)
-		if shift_years:
-			first = getdate(add_years(first, -shift_years))
-			last = getdate(get_last_day(first))
+		if shift:
+			first, last = shift.month_back(first, last)
 		span = period.clip(first, last) if period else Period(first, last)
 		return [(self.fieldname, "between", [span.start, span.end])]
 
 	def display(self, key: str) -> str:
 		if key == "":
-			return _("Not Set")
-		return _(key) if self.translate else key
+			return _("Not Set", context=APP_CONTEXT)
+		return option(self.options_of, key) if self.options_of else key
 
 
 def case_dimension(group_by: str | None) -> Dimension:
 	"""The dimensions a user may group Petition Cases by (the reports' "Group By" filter)."""
 	dimensions = {
-		"Month": lambda: Dimension("received_on", _("Month"), by_month=True),
-		"Channel": lambda: Dimension("channel", _("Channel"), translate=True),
+		"Month": lambda: Dimension("received_on", _("Month", context=APP_CONTEXT), by_month=True),
+		"Channel": lambda: Dimension("channel", _("Channel"), options_of=CASE),
 		"Category": lambda: Dimension("category", _("Category")),
 		"Unit": lambda: Dimension("lead_unit", _("Lead Unit")),
-		"Source": lambda: Dimension("source_type", _("Source"), translate=True),
-		"Higher Level": lambda: Dimension("cross_level_to", _("Higher Level"), translate=True),
+		"Source": lambda: Dimension("source_type", _("Source", context=APP_CONTEXT), options_of=CASE),
+		"Higher Level": lambda: Dimension("cross_level_to", _("Higher Level"), options_of=CASE),
 	}
 	return dimensions.get(group_by or "Month", dimensions["Month"])()
 
@@ -105,20 +111,22 @@ def count_by(
 	dimension: Dimension,
 	base: list[Filter],
 	measures: list[Measure],
-	shift_years: int = 0,
+	shift: Shift | None = None,
+	condition: str | None = None,
 ) -> dict[str, dict]:
-	"""{key: {measure: count, measure + "__names": [names] for SQL measures}} in one statement."""
-	columns = [f"{dimension.key_sql(scope.table, shift_years)} as _key"]
+	"""{key: {measure: count, measure + "__names": [names] for SQL measures}} in one statement; `condition`
+	(SQL) narrows the records further than the list filters of `base` can."""
+	columns = [f"{dimension.key_sql(scope.table, shift)} as _key"]
 	for measure in measures:
-		condition = measure.sql or scope.condition(measure.filters)
-		columns.append(f"sum(case when {condition} then 1 else 0 end) as `{measure.fieldname}`")
+		counted = measure.sql or scope.condition(measure.filters)
+		columns.append(f"sum(case when {counted} then 1 else 0 end) as `{measure.fieldname}`")
 		if measure.sql:
 			columns.append(
-				f"group_concat(case when {condition} then {scope.table}.name end) as `{measure.fieldname}{NAMES}`"
+				f"group_concat(case when {counted} then {scope.table}.name end) as `{measure.fieldname}{NAMES}`"
 			)
+	where = scope.where(base) + (f" and ({condition})" if condition else "")
 	rows = frappe.db.sql(
-		f"select {', '.join(columns)} from {scope.table} where {scope.where(base)} group by _key",
-		as_dict=True,
+		f"select {', '.join(columns)} from {scope.table} where {where} group by _key", as_dict=True
 	)
 	counts = {}
 	for row in rows:
@@ -176,10 +184,10 @@ def grouped_rows(
 
 
 def row_filters(
-	dimension: Dimension, key: str, base: list[Filter], period: Period | None, shift_years: int = 0
+	dimension: Dimension, key: str, base: list[Filter], period: Period | None, shift: Shift | None = None
 ) -> list[Filter]:
 	"""The report's filters and the row's own; a month replaces the period (it is clipped to it)."""
-	own = dimension.filters(key, period, shift_years)
+	own = dimension.filters(key, period, shift)
 	if dimension.by_month and key:
 		base = [f for f in base if f[0] != dimension.fieldname]
 	return [*base, *own]
@@ -195,7 +203,7 @@ def total_row(
 			totals[measure.fieldname + NAMES] = [
 				n for c in counts.values() for n in c.get(measure.fieldname + NAMES, [])
 			]
-	row = {GROUP: _("Total"), "_total": 1}
+	row = {GROUP: _("Total", context=APP_CONTEXT), "_total": 1}
 	cells(row, doctype, totals, base, measures, suffix)
 	return row
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import frappe
 from frappe import _
 from frappe.model.db_query import DatabaseQuery
-from frappe.utils import add_months, add_years, get_first_day, get_last_day, getdate, nowdate
+from frappe.utils import add_days, add_months, add_years, get_first_day, get_last_day, getdate, nowdate
 
 CASE = "Petition Case"
 TRANSFER = "Petition Transfer"
@@ -124,6 +124,29 @@ class Period:
 	def previous_year(self) -> "Period":
 		return Period(getdate(add_years(self.start, -1)), getdate(add_years(self.end, -1)))
 
+	def whole_months(self) -> int:
+		"""How many calendar months the period is made of; 0 when it does not start on the first of a month
+		and end on the last day of one."""
+		if self.start.day != 1 or self.end != getdate(get_last_day(self.end)):
+			return 0
+		return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+	def days(self) -> int:
+		return (self.end - self.start).days + 1
+
+	def shift_to_previous(self) -> "Shift":
+		"""How far back the previous period of the same length lies: as many whole months when the period is
+		made of whole months (February after January, the first quarter after the fourth), else as many
+		days."""
+		months = self.whole_months()
+		return Shift("month", months) if months else Shift("day", self.days())
+
+	def shifted_back(self, shift: "Shift") -> "Period":
+		"""The period `shift` earlier, ending the day before this one starts when `shift` is its length."""
+		start = shift.back(self.start)
+		end = getdate(add_days(self.start, -1)) if shift.unit != "year" else shift.back(self.end)
+		return Period(start, end)
+
 	def clip(self, start: datetime.date, end: datetime.date) -> "Period":
 		return Period(max(start, self.start), min(end, self.end))
 
@@ -134,6 +157,36 @@ class Period:
 			months.append(month.strftime("%Y-%m"))
 			month = getdate(add_months(month, 1))
 		return months
+
+
+@dataclass(frozen=True)
+class Shift:
+	"""A distance back in time, in years, months or days: a comparison period's rows are keyed by their
+	dates moved forward by it, so that each lines up with the row of the same dates in the period."""
+
+	unit: str  # "year", "month" or "day"
+	amount: int
+
+	def interval(self) -> str:
+		"""The SQL interval that moves a comparison date forward onto the period."""
+		return f"interval {int(self.amount)} {self.unit}"
+
+	def back(self, day: datetime.date) -> datetime.date:
+		if self.unit == "year":
+			return getdate(add_years(day, -self.amount))
+		if self.unit == "month":
+			return getdate(add_months(day, -self.amount))
+		return getdate(add_days(day, -self.amount))
+
+	def month_back(self, first: datetime.date, last: datetime.date) -> tuple[datetime.date, datetime.date]:
+		"""The dates of the comparison period that key to the month from `first` to `last`."""
+		if self.unit == "day":
+			return self.back(first), self.back(last)
+		start = self.back(first)
+		return start, getdate(get_last_day(start))
+
+
+SAME_PERIOD_LAST_YEAR = Shift("year", 1)
 
 
 def month_range(key: str) -> tuple[datetime.date, datetime.date]:

@@ -2,20 +2,47 @@
 
 An incident records the time, the place, the number of people, the linked visits and cases, the leader
 on scene, a response log, an escalation to the leader in charge when the unit cannot calm the situation
-(Notification Log and e-mail; whether the police were asked for help), and an after-action summary,
-which closing requires. It records nothing about persons beyond the linked petition records.
+(whether the police were asked for help), and an after-action summary, which closing requires. It
+records nothing about persons beyond the linked petition records.
+
+The Petition Office, the leader in charge and the director are alerted at once when an incident is
+opened and on every escalation: in the desk (a Notification Log each) and by e-mail
+(templates/emails/petition_emergency_incident.html, queued ahead of other mail), each in their own
+language. A Frappe Notification renders one message for all its recipients, so the alert is rendered
+here once per language instead (tracking/digest_delivery.py).
 """
 
 import frappe
 from frappe import _
-from frappe.utils import cint, get_datetime, now_datetime
+from frappe.translate import print_language
+from frappe.utils import cint, format_datetime, get_datetime, get_fullname, get_url_to_form, now_datetime
 
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
-from petition_management.tracking.supervision import leaders_in_charge, notify
-from petition_management.utils.mail import send_notice
+from petition_management.tracking.digest_delivery import (
+	by_language,
+	desk_alert,
+	email,
+	get_people,
+	render_email_template,
+)
+from petition_management.tracking.supervision import leaders_in_charge
+from petition_management.utils.mail import can_send_mail
 from petition_management.utils.system_fields import save_as_system
+from petition_management.utils.translation import label, option
 
 INCIDENT = "Emergency Incident"
+ALERT_TEMPLATE = "petition_emergency_incident"
+# Who is told at once, besides the incident's leader in charge.
+ALERT_ROLES = ("Petition Office", "Petition Director")
+# Incident alerts leave the e-mail queue before ordinary mail (Frappe's default priority is 1).
+ALERT_PRIORITY = 10
+# Response log entries shown in an alert, the latest last.
+ALERT_LOG_ENTRIES = 3
+
+
+class IncidentEvent:
+	REPORTED = "Reported"
+	ESCALATED = "Escalated"
 
 
 class IncidentStatus:
@@ -103,7 +130,7 @@ def validate_special_visit(visit):
 
 
 def escalate(incident, reason: str, police_assistance_requested: bool | int | None = None):
-	"""The unit cannot calm the situation: notify the leader in charge, and say so in the log."""
+	"""The unit cannot calm the situation: escalate to the leader in charge, log it, alert at once."""
 	if incident.status == IncidentStatus.CLOSED:
 		frappe.throw(_("Incident {0} is closed.").format(incident.name), IncidentClosedError)
 	if not (reason or "").strip():
@@ -126,7 +153,7 @@ def escalate(incident, reason: str, police_assistance_requested: bool | int | No
 		"response_log",
 		{
 			"response_time": max(now, _last_log_time(incident) or now),
-			"action": _("Escalated to the leader in charge {0}: {1}").format(leader, reason),
+			"action": _("Escalated to the leader in charge {0}: {1}").format(get_fullname(leader), reason),
 			"by_user": frappe.session.user,
 		},
 	)
@@ -140,21 +167,116 @@ def _last_log_time(incident):
 
 
 def notify_escalation(incident):
-	subject = _("Emergency incident {0} at {1} escalated to you").format(incident.name, incident.place)
-	police = _("The police were asked for help.") if incident.police_assistance_requested else ""
-	message = _(
-		"Emergency incident {0} at {1} ({2} people) could not be calmed by the unit and is escalated to you as the leader in charge. Reason: {3} {4}"
-	).format(
-		incident.name,
-		incident.place,
-		cint(incident.number_of_people),
-		incident.escalation_reason,
-		police,
+	alert(incident, IncidentEvent.ESCALATED)
+
+
+# --- alerts ----------------------------------------------------------------------------------------
+
+
+def alert_people(incident):
+	"""The enabled Petition Office and Petition Director users and the leader in charge."""
+	return get_people(users=[incident.leader_in_charge], roles=ALERT_ROLES)
+
+
+def alert(incident, event: str):
+	"""Tell the office, the leader in charge and the director at once, each in their own language."""
+	people = alert_people(incident)
+	if not people:
+		return
+	mail = can_send_mail()
+	for language, group in by_language(people).items():
+		with print_language(language):
+			subject = alert_subject(incident, event)
+			args = alert_args(incident, event)
+			content = render_email_template(ALERT_TEMPLATE, args)
+			for person in group:
+				desk_alert(person, subject, content, doc=incident)
+			if mail:
+				email(
+					group,
+					subject,
+					ALERT_TEMPLATE,
+					args,
+					reference_doctype=incident.doctype,
+					reference_name=incident.name,
+					header=[_("Emergency Incident"), "red"],
+					send_priority=ALERT_PRIORITY,
+				)
+	if not mail:
+		incident.add_comment(
+			"Comment",
+			_("Not e-mailed: this site has no outgoing e-mail account. The alert went to the desk only."),
+		)
+
+
+def alert_subject(incident, event: str) -> str:
+	place = incident.place or _("place not given")
+	if event == IncidentEvent.ESCALATED:
+		return _("Emergency incident {0} at {1} escalated to {2}").format(
+			incident.name, place, get_fullname(incident.escalated_to)
+		)
+	return _("Emergency incident {0} at {1}: {2} people").format(
+		incident.name, place, cint(incident.number_of_people)
 	)
-	notify([incident.escalated_to], incident, subject, message)
-	email = frappe.db.get_value("User", incident.escalated_to, "email")
-	if email:
-		send_notice(incident, [email], subject, message)
+
+
+def alert_intro(incident, event: str) -> str:
+	place = incident.place or _("place not given")
+	if event == IncidentEvent.ESCALATED:
+		return _(
+			"The unit could not calm emergency incident {0} at {1} ({2} people). It is escalated to the leader in charge {3}. Reason: {4}"
+		).format(
+			incident.name,
+			place,
+			cint(incident.number_of_people),
+			get_fullname(incident.escalated_to),
+			incident.escalation_reason,
+		)
+	return _(
+		"An emergency incident was opened: {0} at {1} ({2} people). The Petition Office, the leader in charge and the director are told at once."
+	).format(incident.name, place, cint(incident.number_of_people))
+
+
+def alert_args(incident, event: str) -> dict:
+	"""What the alert template shows; strings are translated in the language in force."""
+	meta = frappe.get_meta(INCIDENT)
+	return {
+		"title": alert_subject(incident, event),
+		"intro": alert_intro(incident, event),
+		"escalated": event == IncidentEvent.ESCALATED,
+		"police": cint(incident.police_assistance_requested),
+		"incident_url": get_url_to_form(incident.doctype, incident.name),
+		"details": [
+			(
+				label(meta, "incident_time"),
+				format_datetime(incident.incident_time) if incident.incident_time else "",
+			),
+			(label(meta, "place"), incident.place or ""),
+			(label(meta, "number_of_people"), cint(incident.number_of_people)),
+			(label(meta, "status"), option(INCIDENT, incident.status or IncidentStatus.OPEN)),
+			(label(meta, "leader_in_charge"), _fullname(incident.leader_in_charge)),
+			(label(meta, "leader_on_scene"), _fullname(incident.leader_on_scene)),
+		],
+		"situation": incident.situation or "",
+		"records": [
+			*[
+				(_("Petition Visit"), row.visit, get_url_to_form("Petition Visit", row.visit))
+				for row in incident.visits
+			],
+			*[
+				(_("Petition Case"), row.petition_case, get_url_to_form("Petition Case", row.petition_case))
+				for row in incident.cases
+			],
+		],
+		"log": [
+			(format_datetime(row.response_time) if row.response_time else "", row.action)
+			for row in incident.response_log[-ALERT_LOG_ENTRIES:]
+		],
+	}
+
+
+def _fullname(user: str | None) -> str:
+	return get_fullname(user) if user else ""
 
 
 def close(incident):

@@ -4,7 +4,8 @@
 """Emergency Incident (突发事件): opened by the office from a group visit or a visit with special
 circumstances (special/incidents.py). The response log is kept in order of time and only grows; the
 status, escalation and closing fields are set by the escalate and close actions, never by the client;
-a closed incident no longer changes."""
+a closed incident no longer changes. Opening one alerts the office, the leader in charge and the
+director at once, as every escalation does."""
 
 import frappe
 from frappe import _
@@ -122,6 +123,13 @@ class EmergencyIncident(Document):
 			values = [row.get(fieldname) for row in self.get(table)]
 			if len(values) != len(set(values)):
 				frappe.throw(_("A record is linked twice to this incident."), IncidentError)
+
+	def after_insert(self):
+		self.alert_reported()
+
+	def alert_reported(self):
+		"""The office, the leader in charge and the director learn of a new incident at once."""
+		incidents.alert(self, incidents.IncidentEvent.REPORTED)
 
 	@frappe.whitelist()
 	def escalate(self, reason: str, police_assistance_requested: int | None = None):

@@ -15,6 +15,7 @@ from petition_management.special.incidents import (
 	VisitNotSpecialError,
 	new_incident_from_visit,
 )
+from petition_management.tests.queued_mail import queued_mails
 from petition_management.tests.utils import (
 	make_category,
 	make_outgoing_email_account,
@@ -26,7 +27,10 @@ from petition_management.tests.utils import (
 DOMAIN = "incident.test.local"
 OFFICE, RECEPTION = f"office@{DOMAIN}", f"reception@{DOMAIN}"
 LEADER, UNIT_LEADER, HANDLER = f"leader@{DOMAIN}", f"unit-leader@{DOMAIN}", f"handler@{DOMAIN}"
+DIRECTOR = f"director@{DOMAIN}"
 UNIT, CATEGORY = "_T Incident Labour Office", "_T Incident Wages"
+# The office and the unit's leader in charge read Chinese, the director English.
+LANGUAGES = {OFFICE: "zh", UNIT_LEADER: "zh", DIRECTOR: "en"}
 
 
 class TestEmergencyIncident(FrappeTestCase):
@@ -38,12 +42,20 @@ class TestEmergencyIncident(FrappeTestCase):
 		make_user(LEADER, ["Petition Leader"])
 		make_user(UNIT_LEADER, ["Petition Leader"])
 		make_user(HANDLER, ["Petition Unit Handler"])
+		make_user(DIRECTOR, ["Petition Director"])
+		for user, language in LANGUAGES.items():
+			frappe.db.set_value("User", user, "language", language)
 		make_unit(UNIT, leader_in_charge=UNIT_LEADER)
 		make_category(CATEGORY, default_handling_unit=UNIT)
 		make_outgoing_email_account()
 		frappe.db.commit()
 
+	def setUp(self):
+		self.muted = frappe.flags.mute_emails
+		frappe.flags.mute_emails = True  # queue mail, never send it
+
 	def tearDown(self):
+		frappe.flags.mute_emails = self.muted
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 
@@ -105,7 +117,59 @@ class TestEmergencyIncident(FrappeTestCase):
 		incident.insert()
 		self.assertTrue(frappe.db.exists("Emergency Incident", incident.name))
 
-	def test_escalation_notifies_the_leader_in_charge_and_records_police_help(self):
+	def alerts(self, incident) -> dict[str, list[str]]:
+		"""Our people's desk alerts about the incident: user -> subjects, oldest first."""
+		logs = frappe.get_all(
+			"Notification Log",
+			filters={
+				"document_type": "Emergency Incident",
+				"document_name": incident.name,
+				"for_user": ("in", list(LANGUAGES)),
+			},
+			fields=["for_user", "subject"],
+			order_by="creation asc, name asc",
+		)
+		found = {}
+		for log in logs:
+			found.setdefault(log.for_user, []).append(log.subject)
+		return found
+
+	def mails_by_language(self, incident) -> dict[str, list]:
+		"""The queued e-mails about the incident that reach our people, by our people's language."""
+		found = {}
+		for mail in queued_mails("Emergency Incident", incident.name):
+			ours = {LANGUAGES[r] for r in mail.recipients if r in LANGUAGES}
+			self.assertLessEqual(len(ours), 1, f"one e-mail mixes languages: {mail.recipients}")
+			for language in ours:
+				found.setdefault(language, []).append(mail)
+		return found
+
+	def test_opening_an_incident_alerts_office_leader_and_director_each_in_their_language(self):
+		incident = self.incident(self.visit())
+		alerts = self.alerts(incident)
+		self.assertEqual(set(alerts), {OFFICE, UNIT_LEADER, DIRECTOR})
+		self.assertTrue(all(len(subjects) == 1 for subjects in alerts.values()), alerts)
+		zh_subject = f"突发事件 {incident.name}（_T 信访局接待大厅）：8 人"
+		en_subject = f"Emergency incident {incident.name} at _T 信访局接待大厅: 8 people"
+		self.assertEqual(alerts[OFFICE], [zh_subject])
+		self.assertEqual(alerts[UNIT_LEADER], [zh_subject])
+		self.assertEqual(alerts[DIRECTOR], [en_subject])
+
+		mails = self.mails_by_language(incident)
+		self.assertEqual(set(mails), {"zh", "en"})
+		(zh,), (en,) = mails["zh"], mails["en"]
+		self.assertTrue({OFFICE, UNIT_LEADER} <= set(zh.recipients))
+		self.assertNotIn(DIRECTOR, zh.recipients)
+		self.assertIn(DIRECTOR, en.recipients)
+		self.assertEqual((zh.subject, en.subject), (zh_subject, en_subject))
+		self.assertIn("打开突发事件", zh.html)
+		self.assertIn("Open the incident", en.html)
+		self.assertNotIn("Open the incident", zh.html)
+		self.assertIn(frappe.utils.get_url_to_form("Emergency Incident", incident.name), en.html)
+		self.assertIn(incident.visits[0].visit, zh.html)
+		self.assertEqual((zh.priority, en.priority), (10, 10))  # ahead of ordinary mail
+
+	def test_escalation_alerts_them_again_and_records_police_help(self):
 		incident = self.incident(self.visit())
 		incident.append("response_log", {"action": "_T 接待人员安抚情绪，引导选派代表"})
 		incident.save()
@@ -115,22 +179,55 @@ class TestEmergencyIncident(FrappeTestCase):
 		self.assertTrue(incident.police_assistance_requested)
 		self.assertIn("_T 人员继续聚集", incident.response_log[-1].action)
 		self.assertEqual(len(incident.response_log), 2)
-		notes = frappe.get_all(
-			"Notification Log",
-			filters={"document_type": "Emergency Incident", "document_name": incident.name},
-			pluck="for_user",
-		)
-		self.assertEqual(notes, [UNIT_LEADER])
-		queued = frappe.get_all(
-			"Email Queue",
-			filters={"reference_doctype": "Emergency Incident", "reference_name": incident.name},
-			pluck="name",
-		)
-		self.assertEqual(len(queued), 1)
+
+		alerts = self.alerts(incident)
+		self.assertEqual(set(alerts), {OFFICE, UNIT_LEADER, DIRECTOR})
+		self.assertTrue(all(len(subjects) == 2 for subjects in alerts.values()), alerts)
+		leader = frappe.utils.get_fullname(UNIT_LEADER)
 		self.assertEqual(
-			frappe.get_all("Email Queue Recipient", filters={"parent": queued[0]}, pluck="recipient"),
-			[UNIT_LEADER],
+			alerts[OFFICE][1], f"突发事件 {incident.name}（_T 信访局接待大厅）已上报分管领导 {leader}"
 		)
+		self.assertEqual(
+			alerts[DIRECTOR][1],
+			f"Emergency incident {incident.name} at _T 信访局接待大厅 escalated to {leader}",
+		)
+		mails = self.mails_by_language(incident)
+		self.assertEqual((len(mails["zh"]), len(mails["en"])), (2, 2))  # on opening and on escalation
+		zh, en = mails["zh"][1], mails["en"][1]
+		self.assertTrue({OFFICE, UNIT_LEADER} <= set(zh.recipients))
+		self.assertIn(DIRECTOR, en.recipients)
+		self.assertIn("_T 人员继续聚集，单位无法劝离", zh.html)
+		self.assertIn("已请求公安协助", zh.html)
+		self.assertIn("The police were asked for help.", en.html)
+		self.assertIn("_T 接待人员安抚情绪", en.html)  # the latest response log entries
+
+	def test_every_escalation_alerts_at_once(self):
+		incident = self.incident(self.visit())
+		incident.escalate("_T 第一次上报")
+		incident.reload()
+		incident.escalate("_T 再次上报：人数增加")
+		self.assertEqual(len(self.alerts(incident)[DIRECTOR]), 3)
+		self.assertEqual(len(self.mails_by_language(incident)["en"]), 3)
+
+	def test_without_an_outgoing_account_the_alert_stays_in_the_desk_and_says_so(self):
+		frappe.set_user("Administrator")
+		frappe.flags.mute_emails = False  # muted, Frappe would use a dummy account
+		for account in frappe.get_all("Email Account", filters={"enable_outgoing": 1}, pluck="name"):
+			frappe.db.set_value("Email Account", account, "enable_outgoing", 0)
+		frappe.local.outgoing_email_account = {}
+		try:
+			incident = self.incident(self.visit())
+		finally:
+			frappe.local.outgoing_email_account = {}
+		self.assertEqual(set(self.alerts(incident)), {OFFICE, UNIT_LEADER, DIRECTOR})
+		self.assertEqual(queued_mails("Emergency Incident", incident.name), [])
+		comments = frappe.get_all(
+			"Comment",
+			filters={"reference_doctype": "Emergency Incident", "reference_name": incident.name},
+			pluck="content",
+		)
+		self.assertEqual(len(comments), 1)
+		self.assertIn("outgoing e-mail account", comments[0])
 
 	def test_no_escalation_without_a_reason_or_a_leader(self):
 		incident = self.incident(self.visit(category=None))
@@ -140,10 +237,13 @@ class TestEmergencyIncident(FrappeTestCase):
 		incident.reload()
 		incident.leader_in_charge = LEADER
 		incident.save()
+		alerts_on_opening = frappe.db.count("Notification Log", {"document_name": incident.name})
 		with self.assertRaises(EscalationError):
 			incident.escalate("  ")
 		self.assertEqual(frappe.db.get_value("Emergency Incident", incident.name, "status"), "Open")
-		self.assertFalse(frappe.get_all("Notification Log", filters={"document_name": incident.name}))
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"document_name": incident.name}), alerts_on_opening
+		)
 
 	def test_the_response_log_records_in_order_and_is_kept(self):
 		incident = self.incident(self.visit())

@@ -16,6 +16,7 @@ from frappe.model.document import Document
 from frappe.utils import cstr, getdate, now_datetime, nowdate
 
 from petition_management.portal import access, confirmation, mail, pages, submission, uploads
+from petition_management.utils.translation import label
 
 MAX_SUBJECT = 140
 MAX_CONTENT = 20000
@@ -50,6 +51,7 @@ class OnlinePetition(Document):
 		id_number: DF.Data | None
 		id_type: DF.Literal["", "PRC Resident ID", "Passport", "Other"]
 		is_anonymous: DF.Check
+		language: DF.Data | None
 		petition_letter: DF.Link | None
 		petitioner: DF.Link | None
 		phone: DF.Data | None
@@ -117,7 +119,7 @@ class OnlinePetition(Document):
 		missing = identity + [f for f in ("subject", "content") if not self.get(f)]
 		if not missing:
 			return
-		labels = ", ".join(_(self.meta.get_label(f)) for f in missing)
+		labels = ", ".join(label(self.meta, f) for f in missing)
 		frappe.throw(
 			_("Fill in {0}. To give no name or address, submit anonymously.").format(labels)
 			if identity
@@ -137,9 +139,7 @@ class OnlinePetition(Document):
 		for fieldname, limit in limits.items():
 			if len(self.get(fieldname) or "") > limit:
 				frappe.throw(
-					_("{0} can be at most {1} characters long.").format(
-						_(self.meta.get_label(fieldname)), limit
-					),
+					_("{0} can be at most {1} characters long.").format(label(self.meta, fieldname), limit),
 					OnlinePetitionError,
 					title=_("Too Long"),
 				)
@@ -176,6 +176,8 @@ class OnlinePetition(Document):
 
 	def register(self):
 		self.submitted_on = now_datetime()
+		# notices to the petitioner go out in the language they used the website in (utils/notices.py)
+		self.language = frappe.local.lang
 		if not self.is_anonymous:
 			self.petitioner = submission.find_or_create_petitioner(self)
 		self.petition_letter = submission.register_letter(self)

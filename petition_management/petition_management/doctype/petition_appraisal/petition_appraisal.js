@@ -2,8 +2,9 @@
 // For license information, please see license.txt
 
 // The figures are computed on the server. Each figure has a button under "Cases" that opens the
-// list of the cases behind it (petition_management.api.appraisal.case_names_for_figure); the
-// approval steps are Frappe's workflow actions.
+// list of the cases behind it (petition_management.api.appraisal.case_names_for_figure): the cases kept
+// when the appraisal left Draft, or in a Draft the cases as they are now; the approval steps are
+// Frappe's workflow actions.
 const COMPUTING_ROLES = ["Petition Office", "Petition Supervisor", "System Manager"];
 const FIGURES = [
 	"received",
@@ -20,12 +21,13 @@ const FIGURES = [
 	"supervised",
 	"cross_level",
 ];
-const RATE_BASES = {
-	accepted_on_time_rate: "decided",
-	settled_on_time_rate: "settle_due",
-	one_time_resolution_rate: "settled",
-	satisfaction_rate: "surveyed",
-};
+// Each rate's "no data" Check (a Percent field stores 0 when it has no value)
+const RATES = [
+	"accepted_on_time_rate",
+	"settled_on_time_rate",
+	"one_time_resolution_rate",
+	"satisfaction_rate",
+];
 
 frappe.ui.form.on("Petition Appraisal", {
 	setup(frm) {
@@ -60,7 +62,7 @@ frappe.ui.form.on("Petition Appraisal", {
 
 	add_case_buttons(frm) {
 		FIGURES.forEach((figure) => {
-			const label = __(frm.fields_dict[figure].df.label);
+			const label = __(frm.fields_dict[figure].df.label, null, frm.doctype);
 			frm.add_custom_button(
 				`${label} (${frm.doc[figure] || 0})`,
 				() => show_cases(frm, figure),
@@ -70,24 +72,43 @@ frappe.ui.form.on("Petition Appraisal", {
 	},
 
 	mark_rates_without_data(frm) {
-		Object.entries(RATE_BASES).forEach(([rate, base]) => {
+		RATES.forEach((rate) => {
 			frm.set_df_property(
 				rate,
 				"description",
-				frm.doc[base] ? "" : __("No data: left out of the score.")
+				frm.doc[`${rate}_no_data`] ? __("No data: left out of the score.") : ""
 			);
 		});
 	},
 
 	show_state(frm) {
 		const as_of = frappe.datetime.str_to_user(frm.doc.figures_as_of);
-		if (frm.doc.workflow_state === "Approved") {
+		const kept = frm.doc.cases_frozen_on;
+		if (frm.doc.workflow_state === "Approved" && kept) {
 			frm.dashboard.add_comment(
 				__(
-					"Approved: the figures (as of {0}) are frozen. The case lists show the cases as they are now.",
+					"Approved: the figures (as of {0}) and the cases behind them, kept on {1}, are frozen.",
+					[as_of, frappe.datetime.str_to_user(kept)]
+				),
+				"green",
+				true
+			);
+		} else if (frm.doc.workflow_state === "Approved") {
+			frm.dashboard.add_comment(
+				__(
+					"Approved: the figures (as of {0}) are frozen. This appraisal was approved before case lists were kept: its case lists show the cases as they are now.",
 					[as_of]
 				),
 				"green",
+				true
+			);
+		} else if (kept) {
+			frm.dashboard.add_comment(
+				__(
+					"Under review: the figures (as of {0}) and the cases behind them were kept on {1}.",
+					[as_of, frappe.datetime.str_to_user(kept)]
+				),
+				"blue",
 				true
 			);
 		} else if (frm.doc.figures_as_of) {

@@ -6,9 +6,17 @@
 The figures are gathered from the cases and transfers (petition_management/appraisal/figures.py) when
 the appraisal is created, by an Appraisal Run, or by "Recompute" while it is a Draft; the client never
 sets them. The score follows the scheme (petition_management/rules/appraisal/) and is worked out
-again on every save from the stored figures, the manual adjustments and the veto. The Workflow
-"Petition Appraisal" takes it from Draft to Under Review to Approved by the Director; an approved
-appraisal is frozen: nothing in it changes any more, whatever later happens to the cases.
+again on every save from the stored figures, the manual adjustments and the veto. A rate with no case to
+rate (no decision, no case due, none settled, no return visit with a satisfaction) is stored as "no data"
+(its `<rate>_no_data` Check: a Percent column of Frappe v15 is NOT NULL and stores 0 for no value) and
+is left out of the weighted score, as the pure rules do.
+
+The Workflow "Petition Appraisal" takes it from Draft to Under Review to Approved by the Director. When it
+leaves Draft, its figures are gathered once more together with the names of the cases behind each
+(`case_lists`, one statement), so that the figures the Director reviews and approves and the cases the
+drill-down lists are the same snapshot; sent back to Draft, it drops them and its drill-down is live
+again. An approved appraisal is frozen: nothing in it changes any more, whatever later happens to the
+cases.
 """
 
 import frappe
@@ -17,7 +25,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, cstr, flt, get_datetime, getdate, now_datetime, nowdate
 
 from petition_management.appraisal import APPRAISAL, SCHEME, AppraisalState
-from petition_management.appraisal.figures import gather
+from petition_management.appraisal.figures import case_lists, gather
 from petition_management.petition_management.doctype.appraisal_scheme.appraisal_scheme import default_scheme
 from petition_management.rules import RuleError
 from petition_management.rules.appraisal import (
@@ -31,11 +39,25 @@ from petition_management.rules.appraisal import (
 	score,
 )
 from petition_management.utils.rules import throw_rule_error
+from petition_management.utils.translation import label
 
 RATE_FIELDS = Rate.ALL
 FIGURE_FIELDS = Figure.ALL
+# The Check of each rate that says it has no data (its Percent then holds 0, which means nothing).
+NO_DATA_FIELDS = {rate: f"{rate}_no_data" for rate in RATE_FIELDS}
 # Set from the cases only (gathering), never by hand.
-COMPUTED_FIELDS = (*FIGURE_FIELDS, *RATE_FIELDS, "figures_as_of", "window_days", "computed_on")
+COMPUTED_FIELDS = (
+	*FIGURE_FIELDS,
+	*RATE_FIELDS,
+	*NO_DATA_FIELDS.values(),
+	"figures_as_of",
+	"window_days",
+	"computed_on",
+	"cases_frozen_on",
+)
+# The cases behind the figures, kept when the appraisal leaves Draft: from the cases only, too.
+CASE_LISTS = "case_lists"
+COMPUTED_TABLES = {CASE_LISTS: ("figure", "case_count", "cases")}
 SCORE_FIELDS = (
 	"base_score",
 	"items_points",
@@ -59,7 +81,8 @@ FROZEN_FIELDS = (
 )
 FROZEN_TABLES = {
 	"adjustments": ("item", "points", "reason"),
-	"score_lines": ("line_type", "metric", "item", "points"),
+	"score_lines": ("line_type", "metric", "item", "points", "no_data"),
+	**COMPUTED_TABLES,
 }
 
 
@@ -101,6 +124,7 @@ class PetitionAppraisal(Document):
 		self.validate_adjustments()
 		if self.is_new() and not self.flags.figures_set:
 			self.gather_figures()
+		self.set_case_lists()
 		if not self.is_frozen():
 			self.set_score()
 		self.record_approval()
@@ -123,6 +147,9 @@ class PetitionAppraisal(Document):
 	def is_frozen(self) -> bool:
 		"""Approved before this save: its figures and score are kept as they are."""
 		return self.state_before_save() == AppraisalState.APPROVED
+
+	def is_draft(self) -> bool:
+		return self.workflow_state in (None, "", AppraisalState.DRAFT)
 
 	def entered(self, state: str) -> bool:
 		return self.workflow_state == state and self.state_before_save() != state
@@ -175,14 +202,18 @@ class PetitionAppraisal(Document):
 		"""The frozen part of the document, in comparable values (the client sends strings)."""
 		doc = doc or self
 		fields = tuple(comparable(self.meta, f, doc.get(f)) for f in FROZEN_FIELDS)
-		tables = []
-		for table, columns in FROZEN_TABLES.items():
+		return fields, self.table_values(FROZEN_TABLES, doc)
+
+	def table_values(self, tables: dict[str, tuple], doc=None) -> tuple:
+		doc = doc or self
+		values = []
+		for table, columns in tables.items():
 			child_meta = frappe.get_meta(self.meta.get_field(table).options)
 			rows = doc.get(table) or []
-			tables.append(
+			values.append(
 				tuple(tuple(comparable(child_meta, f, row.get(f)) for f in columns) for row in rows)
 			)
-		return fields, tuple(tables)
+		return tuple(values)
 
 	def validate_frozen(self):
 		if self.is_frozen() and self.snapshot() != self.snapshot(self.get_doc_before_save()):
@@ -204,11 +235,13 @@ class PetitionAppraisal(Document):
 			for f in COMPUTED_FIELDS
 			if comparable(self.meta, f, self.get(f)) != comparable(self.meta, f, before.get(f))
 		]
+		if self.table_values(COMPUTED_TABLES) != self.table_values(COMPUTED_TABLES, before):
+			changed.append(CASE_LISTS)
 		if changed:
 			frappe.throw(
 				_(
 					"{0} is computed from the cases and cannot be edited; use Recompute while the appraisal is a Draft."
-				).format(frappe.bold(_(self.meta.get_label(changed[0])))),
+				).format(frappe.bold(label(self.meta, changed[0]))),
 				FiguresComputedError,
 				title=_("Computed Figure"),
 			)
@@ -255,6 +288,43 @@ class PetitionAppraisal(Document):
 	def figures(self) -> dict[str, int]:
 		return {code: cint(self.get(code)) for code in FIGURE_FIELDS}
 
+	# --- the cases behind the figures ------------------------------------------------------------------
+
+	def set_case_lists(self):
+		"""Leaving Draft (or, for an appraisal that left it before lists were kept, at the latest when it is
+		approved): gather the figures again with the cases behind each, one snapshot. Back in Draft: drop
+		them (the drill-down is live again). An approved appraisal keeps them as they are."""
+		if self.is_frozen():
+			return
+		if self.is_draft():
+			self.set(CASE_LISTS, [])
+			self.cases_frozen_on = None
+			return
+		if not self.cases_frozen_on:
+			self.keep_case_lists()
+
+	def keep_case_lists(self):
+		as_of, window = self.as_of(), self.window()
+		lists = case_lists(self.unit, getdate(self.from_date), getdate(self.to_date), as_of, window)
+		self.set_figures({code: len(names) for code, names in lists.items()}, as_of, window)
+		self.set(
+			CASE_LISTS,
+			[
+				{"figure": Figure.LABELS[code], "case_count": len(names), "cases": "\n".join(names)}
+				for code, names in lists.items()
+			],
+		)
+		self.cases_frozen_on = self.computed_on
+
+	def kept_case_names(self, figure: str) -> list[str] | None:
+		"""The names kept for a figure when the appraisal left Draft; None when it keeps none (a Draft, or
+		an appraisal approved before case lists were kept)."""
+		if not self.cases_frozen_on:
+			return None
+		wanted = Figure.LABELS[figure]
+		row = next((row for row in self.get(CASE_LISTS) if row.figure == wanted), None)
+		return [name for name in (row.cases or "").split("\n") if name] if row else []
+
 	# --- score -----------------------------------------------------------------------------------------
 
 	def set_score(self):
@@ -269,7 +339,9 @@ class PetitionAppraisal(Document):
 		except RuleError as error:
 			throw_rule_error(error, AppraisalError, title=_("Cannot Score the Appraisal"))
 		for code in RATE_FIELDS:
-			self.set(code, flt(result.rates[code], 2) if result.rates[code] is not None else 0)
+			value = result.rates[code]
+			self.set(code, flt(value, 2) if value is not None else 0)
+			self.set(NO_DATA_FIELDS[code], int(value is None))
 		self.base_score = result.base_score
 		self.items_points = result.items_points
 		self.adjustment_points = result.adjustment_points
@@ -290,6 +362,7 @@ class PetitionAppraisal(Document):
 					"metric": Rate.LABELS.get(line.code) if line.kind == "Metric" else None,
 					"item": None if line.kind == "Metric" else line.code,
 					"value": flt(line.value, 2) if line.value is not None else None,
+					"no_data": int(line.value is None),
 					"weight": line.weight,
 					"points": flt(line.points, 2),
 				},

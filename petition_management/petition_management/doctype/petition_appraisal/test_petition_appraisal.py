@@ -20,7 +20,7 @@ from petition_management.api.appraisal import (
 	recompute_appraisal,
 )
 from petition_management.appraisal import APPRAISAL, SCHEME
-from petition_management.appraisal.figures import GATHER_QUERIES, case_names, gather
+from petition_management.appraisal.figures import GATHER_QUERIES, case_lists, case_names, gather
 from petition_management.appraisal.permissions import appraisal_has_permission, appraisal_query
 from petition_management.petition_management.doctype.petition_appraisal.petition_appraisal import (
 	AdjustmentReasonError,
@@ -488,10 +488,12 @@ class TestPetitionAppraisal(AppraisalTestCase):
 		for unit in (UNIT_A, UNIT_B, UNIT_C):
 			expected = case_sets(unit, case_rows, transfer_rows, order_rows, start, end, as_of, window)
 			self.assertEqual(gathered[unit], {code: len(names) for code, names in expected.items()}, unit)
+			lists = case_lists(unit, start, end, as_of, window)  # what an appraisal keeps, in one statement
 			for figure in Figure.ALL:
 				self.assertEqual(
 					set(case_names(figure, unit, start, end, as_of, window)), expected[figure], (unit, figure)
 				)
+				self.assertEqual(lists[figure], sorted(expected[figure]), (unit, figure))
 		self.assertTrue(
 			all(gathered[UNIT_A][code] for code in (Figure.RECEIVED, Figure.OVERDUE, Figure.REPEATED))
 		)

@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from petition_management.rules.deadlines import WorkCalendar
 from petition_management.utils.numbers import is_whole_number
+from petition_management.utils.translation import label
 
 # Every time limit is a whole number of days within this range.
 MAX_LIMIT_DAYS = 3650
@@ -25,6 +26,10 @@ LIMIT_FIELDS = (
 	"supervision_response_days",
 	"objection_days",
 )
+# The public statistics show no figure below this number (portal/statistics.py).
+MAX_STATISTICS_THRESHOLD = 1000
+# Fields a new version adds get their declared default on migrate (setup/install.py).
+DEFAULTED_FIELDS = (*LIMIT_FIELDS, "day_basis", "statistics_threshold", "notice_language")
 
 
 class PetitionSettingsError(frappe.ValidationError):
@@ -52,13 +57,16 @@ class PetitionSettings(Document):
 		holidays: DF.Table[PetitionHoliday]
 		max_extension_days: DF.Int
 		max_representatives: DF.Int
+		notice_language: DF.Link
 		review_opinion_days: DF.Int
 		review_request_days: DF.Int
 		roll_past_days_off: DF.Check
+		statistics_threshold: DF.Int
 	# end: auto-generated types
 
 	def validate(self):
 		self.validate_limits()
+		self.validate_statistics_threshold()
 		self.validate_holidays()
 
 	def validate_limits(self):
@@ -67,12 +75,24 @@ class PetitionSettings(Document):
 			if not is_whole_number(value) or not 1 <= int(float(value)) <= MAX_LIMIT_DAYS:
 				frappe.throw(
 					_("{0} must be a whole number from 1 to {1}, not {2}.").format(
-						_(self.meta.get_label(fieldname)), MAX_LIMIT_DAYS, frappe.bold(value)
+						label(self.meta, fieldname), MAX_LIMIT_DAYS, frappe.bold(value)
 					),
 					PetitionSettingsError,
 					title=_("Invalid Time Limit"),
 				)
 			self.set(fieldname, int(float(value)))
+
+	def validate_statistics_threshold(self):
+		value = self.statistics_threshold
+		if not is_whole_number(value) or not 1 <= int(float(value)) <= MAX_STATISTICS_THRESHOLD:
+			frappe.throw(
+				_("{0} must be a whole number from 1 to {1}, not {2}.").format(
+					label(self.meta, "statistics_threshold"), MAX_STATISTICS_THRESHOLD, frappe.bold(value)
+				),
+				PetitionSettingsError,
+				title=_("Invalid Threshold"),
+			)
+		self.statistics_threshold = int(float(value))
 
 	def validate_holidays(self):
 		seen = {}
@@ -99,7 +119,7 @@ class PetitionSettings(Document):
 	def set_missing_defaults(self) -> bool:
 		"""Fill empty limits with the statutory defaults declared on the fields; True if any was empty."""
 		changed = False
-		for fieldname in (*LIMIT_FIELDS, "day_basis"):
+		for fieldname in DEFAULTED_FIELDS:
 			if not self.get(fieldname):
 				self.set(fieldname, self.meta.get_field(fieldname).default)
 				changed = True

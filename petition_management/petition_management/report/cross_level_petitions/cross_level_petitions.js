@@ -9,6 +9,7 @@
 	frappe.query_reports["Cross-level Petitions"] = {
 		filters: [
 			...R.period(),
+			R.compare_with(),
 			R.group_by([
 				["Month", "Month"],
 				["Channel", "Channel"],

@@ -5,7 +5,7 @@ frappe.query_reports["Overdue and Due Soon"] = {
 	filters: [
 		{
 			fieldname: "based_on",
-			label: __("Based On"),
+			label: __("Based On", null, "Petition Management"),
 			fieldtype: "Select",
 			options: [
 				{ value: "Case", label: __("Cases") },

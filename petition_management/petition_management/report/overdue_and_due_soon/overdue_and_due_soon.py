@@ -16,6 +16,7 @@ from petition_management.reports.query import CASE, TRANSFER, Scope, refused_as_
 from petition_management.rules.deadlines import days_remaining
 from petition_management.tracking.daily import due_soon_until
 from petition_management.utils.deadlines import get_work_calendar
+from petition_management.utils.translation import APP_CONTEXT
 
 OVERDUE = "Overdue"
 DUE_SOON = "Due Soon"
@@ -103,11 +104,11 @@ def status_columns() -> list[dict]:
 def case_columns() -> list[dict]:
 	return [
 		column("name", _("Petition Case"), "Link", CASE, 150),
-		column("subject", _("Subject"), width=200),
+		column("subject", _("Subject", context=APP_CONTEXT), width=200),
 		column("petitioner_names", _("Petitioners"), width=150),
 		column("category", _("Category"), "Link", "Petition Category", 140),
 		column("lead_unit", _("Lead Unit"), "Link", "Handling Unit", 140),
-		column("workflow_state", _("State"), width=120),
+		column("workflow_state", _("State", context=APP_CONTEXT), width=120),
 		column("clock", _("Time Limit"), width=100),
 		*status_columns(),
 		column("is_key_case", _("Key Case"), "Check", width=80),
@@ -118,10 +119,10 @@ def transfer_columns() -> list[dict]:
 	return [
 		column("name", _("Petition Transfer"), "Link", TRANSFER, 150),
 		column("petition_case", _("Petition Case"), "Link", CASE, 150),
-		column("case_subject", _("Subject"), width=200),
+		column("case_subject", _("Subject", context=APP_CONTEXT), width=200),
 		column("unit", _("Handling Unit"), "Link", "Handling Unit", 140),
 		column("transfer_role", _("Role of the Unit"), width=120),
-		column("workflow_state", _("State"), width=120),
+		column("workflow_state", _("State", context=APP_CONTEXT), width=120),
 		*status_columns(),
 	]
 
@@ -138,7 +139,7 @@ def get_chart(rows: list[dict], unit_field: str, limit: int = 20) -> dict | None
 	"""Overdue and due soon per unit, the units with the most first."""
 	overdue, due_soon = Counter(), Counter()
 	for row in rows:
-		unit = row.get(unit_field) or _("Not Set")
+		unit = row.get(unit_field) or _("Not Set", context=APP_CONTEXT)
 		(overdue if row.is_overdue else due_soon)[unit] += 1
 	units = [unit for unit, _count in (overdue + due_soon).most_common(limit)]
 	if not units:

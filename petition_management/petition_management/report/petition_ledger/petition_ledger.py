@@ -18,8 +18,18 @@ from petition_management.api.petitioner import can_read_protected_fields
 from petition_management.reports.grouped import case_filters
 from petition_management.reports.query import CASE, Period, Scope, refused_as_message, today
 from petition_management.tracking.daily import due_soon_until
+from petition_management.utils.translation import APP_CONTEXT
 
-TRANSLATED = ("channel", "source_type", "workflow_state", "deadline_status", "satisfaction", "outcome")
+# The columns shown translated, with the context of their wording: the options of the Petition Case's
+# fields in the words of its form, the outcome this report computes in the app's
+TRANSLATED = {
+	"channel": CASE,
+	"source_type": CASE,
+	"workflow_state": CASE,
+	"deadline_status": CASE,
+	"satisfaction": CASE,
+	"outcome": APP_CONTEXT,
+}
 
 
 @refused_as_message
@@ -98,9 +108,9 @@ def get_rows(scope: Scope, filters: list) -> list[dict]:
 		as_dict=True,
 	)
 	for row in rows:
-		for fieldname in TRANSLATED:
+		for fieldname, context in TRANSLATED.items():
 			if row.get(fieldname):
-				row[fieldname] = _(row[fieldname])
+				row[fieldname] = _(row[fieldname], context=context)
 	return rows
 
 
@@ -118,7 +128,7 @@ def get_columns() -> list[dict]:
 		column("case_name", _("Petition Case"), "Link", CASE, 150),
 		column("received_on", _("Received On"), "Date", width=100),
 		column("channel", _("Channel"), width=100),
-		column("source_type", _("Source"), width=100),
+		column("source_type", _("Source", context=APP_CONTEXT), width=100),
 		# Data, not a Link to DocType: Frappe checks read permission on every linked DocType of the rows
 		column("source_doctype", _("Source Record Type"), width=120),
 		column("source_name", _("Source Record"), "Dynamic Link", "source_doctype", 140),
@@ -126,7 +136,7 @@ def get_columns() -> list[dict]:
 		column("id_numbers", _("ID Numbers"), width=180),
 		column("phones", _("Phones"), width=140),
 		column("category", _("Category"), "Link", "Petition Category", 140),
-		column("subject", _("Subject"), width=200),
+		column("subject", _("Subject", context=APP_CONTEXT), width=200),
 		column("suggested_unit", _("Suggested Unit"), "Link", "Handling Unit", 140),
 		column("lead_unit", _("Lead Unit"), "Link", "Handling Unit", 140),
 		column("co_units", _("Co-handling Units"), width=160),
@@ -139,7 +149,7 @@ def get_columns() -> list[dict]:
 		column("replied_on", _("Replied On"), "Date", width=100),
 		column("closed_on", _("Closed On"), "Date", width=100),
 		column("archived_on", _("Archived On"), "Date", width=100),
-		column("workflow_state", _("State"), width=120),
+		column("workflow_state", _("State", context=APP_CONTEXT), width=120),
 		column("outcome", _("Outcome"), width=140),
 		column("satisfaction", _("Satisfaction"), width=110),
 		column("repeat_count", _("Repeat Count"), "Int", width=90),

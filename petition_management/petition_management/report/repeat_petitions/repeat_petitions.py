@@ -3,7 +3,8 @@
 
 """Repeat petitions: cases received in a period that came back once, twice, or three times or more
 (`repeat_count`, the repeat notes on the original case), by month, category, lead unit or channel. Every
-figure opens the list of the cases behind it."""
+figure opens the list of the cases behind it. A unit's people see the cases their units lead and, apart,
+those they co-handle (reports/units.py)."""
 
 import frappe
 from frappe import _
@@ -17,6 +18,7 @@ from petition_management.reports.grouped import (
 	rate,
 )
 from petition_management.reports.query import CASE, Period, Scope, refused_as_message
+from petition_management.reports.units import no_unit_message, part_column, unit_grouped_rows, unit_view
 
 
 @refused_as_message
@@ -26,16 +28,26 @@ def execute(filters: dict | None = None):
 	dimension = case_dimension(filters.group_by or "Category")
 	measures = get_measures()
 	scope = Scope(CASE)
+	view = unit_view(scope)
 	base = [period.filter("received_on"), *case_filters(filters)]
-	rows = grouped_rows(scope, dimension, base, measures, period, count_by(scope, dimension, base, measures))
-	for row in rows:
-		row["repeat_rate"] = rate(row["repeated"], row["received"])
 	columns = [
 		dimension.column(),
 		*(measure.column() for measure in measures),
 		{"fieldname": "repeat_rate", "label": _("Repeat Rate (%)"), "fieldtype": "Percent", "width": 120},
 	]
-	return columns, rows, None, get_chart(rows[-1])
+	if view is None:
+		rows = grouped_rows(
+			scope, dimension, base, measures, period, count_by(scope, dimension, base, measures)
+		)
+	elif view.units:
+		rows = unit_grouped_rows(scope, view, dimension, base, measures, period)
+		columns.insert(1, part_column())
+	else:
+		return columns, [], no_unit_message()
+	for row in rows:
+		row["repeat_rate"] = rate(row["repeated"], row["received"])
+	own_total = next(row for row in rows if row.get("_total"))
+	return columns, rows, view and view.message(), get_chart(own_total)
 
 
 def get_measures() -> list[Measure]:

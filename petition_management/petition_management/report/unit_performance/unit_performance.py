@@ -4,7 +4,11 @@
 """Live figures per handling unit for a period: the transfers it received (issued in the period) and how
 it answered them (replies accepted, replied late, still open, overdue now), and the cases it led (received
 in the period): repeat petitions and the petitioners' satisfaction. Every count opens the list of the
-transfers or cases behind it; the rates are derived from the counts."""
+transfers or cases behind it; the rates are derived from the counts.
+
+A unit's people see their own units' rows only: the transfers to their units (as lead unit and, counted
+apart, as co-handling unit) and the cases their units lead, never a row of another unit with the part
+of its work they can see (reports/units.py)."""
 
 import frappe
 from frappe import _
@@ -22,6 +26,8 @@ from petition_management.reports.grouped import (
 	total_row,
 )
 from petition_management.reports.query import CASE, TRANSFER, Period, Scope, refused_as_message
+from petition_management.reports.units import no_unit_message, unit_view
+from petition_management.utils.translation import APP_CONTEXT
 
 REPLY_ACCEPTED = "Reply Accepted"
 
@@ -41,6 +47,12 @@ def execute(filters: dict | None = None):
 		transfer_base.append(("unit", "=", filters.unit))
 		case_base.append(("lead_unit", "=", filters.unit))
 	transfer_measures, case_measures = get_transfer_measures(transfers), get_case_measures()
+	view = unit_view(transfers)
+	if view and not view.units:
+		return get_columns(transfer_measures, case_measures), [], no_unit_message()
+	if view:  # the unit's own rows only
+		transfer_base.extend(view.own_transfers())
+		case_base.extend(view.own_cases())
 	by_transfer = count_by(transfers, transfer_unit, transfer_base, transfer_measures)
 	by_case = count_by(cases, case_unit, case_base, case_measures)
 
@@ -69,7 +81,10 @@ def execute(filters: dict | None = None):
 	chart = bar_chart(
 		rows, ["on_time_rate", "satisfaction_rate"], [_("On-time Rate (%)"), _("Satisfaction Rate (%)")]
 	)
-	return get_columns(transfer_measures, case_measures), rows, None, chart
+	message = view and _(
+		"Figures of your unit ({0}): the transfers it received, as lead unit and as co-handling unit, and the cases it leads."
+	).format(view.names())
+	return get_columns(transfer_measures, case_measures), rows, message or None, chart
 
 
 def get_transfer_measures(transfers: Scope) -> list[Measure]:
@@ -80,9 +95,10 @@ def get_transfer_measures(transfers: Scope) -> list[Measure]:
 	return [
 		Measure("transfers", _("Transfers")),
 		Measure("as_lead", _("As Lead Unit"), (("transfer_role", "=", "Lead Unit"),)),
+		Measure("as_co", _("As Co-handling Unit"), (("transfer_role", "=", "Co-handling Unit"),)),
 		Measure("replies_accepted", _("Replies Accepted"), (("workflow_state", "=", REPLY_ACCEPTED),)),
 		Measure("replied_late", _("Replied Late"), sql=late),
-		Measure("open", _("Open"), tuple(figures.open_transfers())),
+		Measure("open", _("Open", context=APP_CONTEXT), tuple(figures.open_transfers())),
 		Measure("overdue", _("Overdue Now"), (*figures.open_transfers(), *figures.overdue("due_date"))),
 	]
 

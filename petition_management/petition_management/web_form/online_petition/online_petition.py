@@ -5,12 +5,17 @@ from frappe import _
 
 from petition_management.portal.pages import apply_visitor_language
 from petition_management.portal.uploads import EXTENSIONS, MAX_FILE_SIZE, MAX_FILES
+from petition_management.utils.translation import APP_CONTEXT
 
 
 def get_context(context):
 	apply_visitor_language()
 	# Frappe's template shows the introduction as it is: give it in the visitor's language
 	context.introduction_text = _(context.introduction_text or "")
+	# the browser's title, and the meta tags Frappe builds from this request's Web Form after this
+	context.title = _(context.title or "")
+	context.doc.meta_title = _(context.doc.meta_title or context.doc.title or "")
+	context.doc.meta_description = _(context.doc.meta_description or "")
 	for field in context.web_form_doc.web_form_fields:
 		if field.fieldname == "category":
 			field.options = "\n".join(leaf_categories())
@@ -21,7 +26,7 @@ def get_context(context):
 	}
 	context.pm_messages = {
 		"add_files": _("Add Files"),
-		"remove": _("Remove"),
+		"remove": _("Remove", context=APP_CONTEXT),
 		"uploading": _("Uploading…"),
 		"upload_hint": _(
 			"PDF files or images (JPG, PNG, GIF, WebP), at most {0} files of at most {1} MB each."
