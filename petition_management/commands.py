@@ -74,8 +74,30 @@ def petition_benchmark(context, cases, out, repetitions, seed, reuse):
 		frappe.destroy()
 
 
+@click.command("petition-adopt-shipped")
+@click.argument("doctype")
+@click.argument("name")
+@pass_context
+def petition_adopt_shipped(context, doctype, name):
+	"""Replace the site's DOCTYPE NAME (a Workflow, Notification, Letter Head or Appraisal Scheme the app
+	ships) with the version the app ships now. The changes made on this site are lost."""
+	import frappe
+
+	from petition_management.setup.shipped import adopt
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		shipped = adopt(doctype, name)
+		frappe.db.commit()
+		click.echo(f"{doctype} {name} on {site} is now version {shipped.version} as the app ships it.")
+	finally:
+		frappe.destroy()
+
+
 def echo_progress(message: str):
 	click.echo(f"[{time.strftime('%H:%M:%S')}] {message}")
 
 
-commands = [petition_demo, petition_benchmark]
+commands = [petition_demo, petition_benchmark, petition_adopt_shipped]

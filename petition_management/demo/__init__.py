@@ -11,6 +11,7 @@ from petition_management.demo import (
 	appraisal,
 	cases,
 	extensions,
+	history,
 	letters,
 	lifecycle,
 	masters,
@@ -40,6 +41,7 @@ STEPS = (
 	special.make_special,
 	extensions.make_extensions,
 	tracking.make_tracking,
+	history.make_history,
 	appraisal.make_appraisals,
 )
 DEMO_MARKER = "petition_management_demo_loaded"

@@ -16,6 +16,7 @@ from petition_management.handling.transfers import (
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
 from petition_management.rules.deadlines import DayBasis, DeadlineError, WorkCalendar, count_working_days
 from petition_management.utils.rules import throw_rule_error
+from petition_management.utils.translation import label
 
 DEFAULT_OBJECTION_DAYS = 5
 # The unit's reply may not change once it is submitted, until it is returned for rework
@@ -75,7 +76,7 @@ def record_objection(doc):
 
 def record_reply(doc):
 	missing = [
-		_(doc.meta.get_label(fieldname))
+		label(doc.meta, fieldname)
 		for fieldname in REPLY_FIELDS
 		if not strip_html(doc.get(fieldname) or "").strip()
 	]

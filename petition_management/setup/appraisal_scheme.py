@@ -1,5 +1,5 @@
-"""The default Appraisal Scheme, created when absent and never overwritten (the Petition Office or the
-Director edit it on the site).
+"""The default Appraisal Scheme, created when absent (setup/shipped.py): the Petition Office or the
+Director edit it on the site, and `bench migrate` keeps their edits.
 
 Weights follow the seed's emphasis on settling cases on time; overdue cases, repeat petitions and
 supervision orders cost points; a satisfaction rate under 60% or ten overdue cases veto the appraisal.
@@ -9,6 +9,7 @@ Cross-level petitions are reported, never scored (see petition_management/rules/
 import frappe
 
 from petition_management.appraisal import SCHEME
+from petition_management.setup.shipped import Shipped, sync_shipped_records
 
 DEFAULT_SCHEME = "Standard Scheme"
 DEFAULT_SCHEME_VALUES = {
@@ -79,6 +80,32 @@ DEFAULT_SCHEME_VALUES = {
 }
 
 
+VERSION = 1
+"""Raise it when DEFAULT_SCHEME_VALUES change: sites that never changed the scheme get the new values."""
+
+
+def no_default_scheme() -> bool:
+	return not frappe.db.get_value(SCHEME, {"is_default": 1}, "name")
+
+
+def shipped_scheme() -> Shipped:
+	""" "Standard Scheme", created only on a site with no default scheme (is_default is the site's choice,
+	so it is not a shipped field)."""
+	return Shipped(
+		SCHEME,
+		DEFAULT_SCHEME,
+		VERSION,
+		{"scheme_name": DEFAULT_SCHEME, **DEFAULT_SCHEME_VALUES},
+		after_write=mark_default_when_none,
+		may_create=no_default_scheme,
+	)
+
+
+def mark_default_when_none(doc):
+	if no_default_scheme():
+		doc.db_set("is_default", 1)
+
+
 def ensure_default_scheme() -> str:
 	"""The name of the default scheme, creating "Standard Scheme" when the site has no scheme marked
 	default and no scheme of that name."""
@@ -87,8 +114,5 @@ def ensure_default_scheme() -> str:
 		return default
 	if frappe.db.exists(SCHEME, DEFAULT_SCHEME):
 		return DEFAULT_SCHEME
-	doc = frappe.get_doc(
-		{"doctype": SCHEME, "scheme_name": DEFAULT_SCHEME, "is_default": 1, **DEFAULT_SCHEME_VALUES}
-	)
-	doc.insert(ignore_permissions=True)
-	return doc.name
+	sync_shipped_records([shipped_scheme()], echo=False)
+	return DEFAULT_SCHEME

@@ -1,9 +1,10 @@
 """Install and migrate hooks.
 
-Records an administrator may change on the site (roles today; workflows and notifications as later
-features land) are created when absent and never overwritten, so that `bench migrate` keeps the
-administrator's edits. DocTypes, reports, print formats and the workspace are synced by Frappe from
-the module folder.
+Roles and Settings defaults are created when absent and never overwritten. Workflows, Notifications,
+the Letter Head and the default Appraisal Scheme are versioned records an administrator owns on the
+site (setup/shipped.py): upgraded by migrate only where the site never changed them. DocTypes, reports,
+print formats and the workspace are synced by Frappe from the module folder; the DocTypes' indexes are
+made on every migrate.
 """
 
 import json
@@ -17,26 +18,38 @@ SETUP_DIR = Path(__file__).parent
 def after_install():
 	ensure_roles()
 	ensure_settings_defaults()
-	ensure_site_records()
+	ensure_indexes()
+	sync_shipped_records()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_settings_defaults()
-	ensure_site_records()
+	ensure_indexes()
+	sync_shipped_records()
 
 
-def ensure_site_records():
-	"""Workflows and notifications: created when absent, never overwritten (admins edit them)."""
-	from petition_management.setup.appraisal_scheme import ensure_default_scheme
-	from petition_management.setup.letter_head import ensure_letter_head
-	from petition_management.setup.notifications import ensure_notifications
-	from petition_management.setup.workflows import ensure_workflows
+def sync_shipped_records():
+	"""Workflows, Notifications, the Letter Head and the default Appraisal Scheme: installed when absent,
+	upgraded when the site never changed them, kept and reported when an administrator did
+	(setup/shipped.py)."""
+	from petition_management.setup.shipped import sync_shipped_records as sync
 
-	ensure_workflows()
-	ensure_default_scheme()
-	ensure_notifications()
-	ensure_letter_head()
+	sync()
+
+
+def ensure_indexes():
+	"""Every index the app's DocTypes declare (their `on_doctype_update`), on every migrate: Frappe calls
+	`on_doctype_update` only when a DocType's JSON changed, so a release that adds an index to a DocType
+	whose JSON stays the same would never reach an installed site. `add_index` skips existing indexes."""
+	for doctype in frappe.get_all(
+		"DocType", filters={"module": "Petition Management", "custom": 0}, pluck="name"
+	):
+		module = frappe.get_module(
+			f"petition_management.petition_management.doctype.{frappe.scrub(doctype)}.{frappe.scrub(doctype)}"
+		)
+		if hasattr(module, "on_doctype_update"):
+			module.on_doctype_update()
 
 
 def before_tests():

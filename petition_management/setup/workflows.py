@@ -1,8 +1,14 @@
-"""The app's Workflows (setup/workflows/*.json): created when absent, with their states and actions."""
+"""The app's Workflows (petition_management/workflow/*.json, one file per workflow, each with its
+`shipped_version`), installed and upgraded by setup/shipped.py, with the states and actions they need."""
+
+import json
+from pathlib import Path
 
 import frappe
 
-from petition_management.setup.records import delete_records, insert_if_absent, load_definitions
+from petition_management.setup.shipped import Shipped
+
+WORKFLOW_DIR = Path(__file__).resolve().parents[1] / "workflow"
 
 # Indicator colours of the states, by the words they contain (Workflow State.style).
 STATE_STYLES = (
@@ -23,8 +29,12 @@ def style_of(state: str) -> str:
 	return next((style for word, style in STATE_STYLES if word in state), "Primary")
 
 
-def ensure_states_and_actions(definition: dict):
-	for row in definition.get("states", []):
+def load_workflow_definitions() -> list[dict]:
+	return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(WORKFLOW_DIR.glob("*.json"))]
+
+
+def ensure_states_and_actions(shipped: Shipped):
+	for row in shipped.values.get("states", []):
 		if not frappe.db.exists("Workflow State", row["state"]):
 			frappe.get_doc(
 				{
@@ -33,18 +43,29 @@ def ensure_states_and_actions(definition: dict):
 					"style": style_of(row["state"]),
 				}
 			).insert(ignore_permissions=True)
-	for row in definition.get("transitions", []):
+	for row in shipped.values.get("transitions", []):
 		if not frappe.db.exists("Workflow Action Master", row["action"]):
 			frappe.get_doc(
 				{"doctype": "Workflow Action Master", "workflow_action_name": row["action"]}
 			).insert(ignore_permissions=True)
 
 
+def shipped_workflow(definition: dict) -> Shipped:
+	return Shipped.from_definition(definition, before_write=ensure_states_and_actions)
+
+
+def shipped_workflows() -> list[Shipped]:
+	return [shipped_workflow(definition) for definition in load_workflow_definitions()]
+
+
 def ensure_workflows():
-	for definition in load_definitions("workflows"):
-		ensure_states_and_actions(definition)
-		insert_if_absent(definition)
+	"""Install the shipped Workflows the site lacks, upgrade those it never changed (setup/shipped.py)."""
+	from petition_management.setup.shipped import sync_shipped_records
+
+	sync_shipped_records(shipped_workflows(), echo=False)
 
 
 def delete_workflows():
-	delete_records("workflows")
+	for shipped in shipped_workflows():
+		if frappe.db.exists("Workflow", shipped.name):
+			frappe.delete_doc("Workflow", shipped.name, force=True, ignore_permissions=True)

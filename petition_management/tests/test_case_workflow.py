@@ -10,12 +10,12 @@ from petition_management.petition_management.doctype.petition_case.petition_case
 	SelfApprovalError,
 )
 from petition_management.setup.workflows import ensure_workflows
+from petition_management.tests.factories import closed_fields, make_case, make_petitioner
 from petition_management.tests.utils import (
 	make_category,
 	make_outgoing_email_account,
-	make_petitioner,
 	make_unit,
-	make_user,
+	make_users,
 	queued_mail_recipients,
 )
 from petition_management.utils.deadlines import due_date
@@ -25,6 +25,13 @@ OFFICE_2 = "wf-office2@example.com"
 DIRECTOR = "wf-director@example.com"
 RECEPTION = "wf-reception@example.com"
 HANDLER = "wf-handler@example.com"
+USERS = {
+	OFFICE: ["Petition Office"],
+	OFFICE_2: ["Petition Office", "Petition Director"],
+	DIRECTOR: ["Petition Director"],
+	RECEPTION: ["Petition Reception Officer"],
+	HANDLER: ["Petition Unit Handler"],
+}
 
 
 class CaseWorkflowTestCase(FrappeTestCase):
@@ -34,11 +41,7 @@ class CaseWorkflowTestCase(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		ensure_workflows()
-		make_user(OFFICE, ["Petition Office"])
-		make_user(OFFICE_2, ["Petition Office", "Petition Director"])
-		make_user(DIRECTOR, ["Petition Director"])
-		make_user(RECEPTION, ["Petition Reception Officer"])
-		make_user(HANDLER, ["Petition Unit Handler"])
+		make_users(USERS)
 		make_unit("_T Housing Office")
 		make_category("_T Property Management", default_handling_unit="_T Housing Office")
 		make_outgoing_email_account()
@@ -48,33 +51,51 @@ class CaseWorkflowTestCase(FrappeTestCase):
 		frappe.flags.mute_emails = True  # queue mail, never send it: sending commits the transaction
 
 	def tearDown(self):
+		frappe.flags.mute_emails = False
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 
 	def register(self, **values):
+		"""A case registered by the reception officer (the session stays theirs)."""
 		frappe.set_user(RECEPTION)
-		case = frappe.get_doc(
-			{
-				"doctype": "Petition Case",
-				"source_type": "Visit",
-				"received_on": nowdate(),
-				"subject": "_T 物业收费",
-				"content": "小区物业擅自提高停车费。",
-				"category": "_T Property Management",
-				"petitioners": [{"petitioner": make_petitioner("_T 张伟", email="zhangwei@example.com")}],
-				**values,
-			}
-		).insert()
-		return case
+		petitioner = make_petitioner("_T 张伟", email="zhangwei@example.com")
+		return make_case(
+			petitioner,
+			source_type="Visit",
+			subject="_T 物业收费",
+			content="小区物业擅自提高停车费。",
+			category="_T Property Management",
+			**values,
+		)
 
-	def act(self, user, case, action, **values):
-		"""As `user`: save `values` on the case, then apply the workflow action."""
+	def closed_case(self, delivered_on=None, **values):
+		"""A registered case put in Closed directly, with the dates the workflow records on the way (the
+		path through handling, reply and delivery is tested here)."""
+		case = self.register(**values)
+		frappe.set_user("Administrator")
+		case.db_set({"workflow_state": "Closed", **closed_fields(delivered_on)})
+		return frappe.get_doc("Petition Case", case.name)
+
+	def act(self, user, doc, action, **values):
+		"""As `user` (the session stays theirs): save `values` on the record (a case, an extension), then
+		apply the workflow action."""
 		frappe.set_user(user)
-		case = frappe.get_doc("Petition Case", case.name)
+		doc = frappe.get_doc(doc.doctype, doc.name)
 		if values:
-			case.update(values)
-			case.save()
-		return apply_workflow(case, action)
+			doc.update(values)
+			doc.save()
+		return apply_workflow(doc, action)
+
+	def propose_refusal(self, case, reason: str, **values):
+		"""As the office: propose not to accept the case for `reason`."""
+		return self.act(
+			OFFICE,
+			case,
+			"Propose Acceptance Decision",
+			acceptance_proposal="Do Not Accept",
+			non_acceptance_reason=reason,
+			**values,
+		)
 
 
 class TestCaseWorkflow(CaseWorkflowTestCase):
@@ -99,21 +120,12 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 	def test_not_accepted_needs_reason_and_where_to_go_and_produces_a_notice(self):
 		case = self.register()
 		with self.assertRaises(PetitionCaseError):
-			self.act(
-				OFFICE,
-				case,
-				"Propose Acceptance Decision",
-				acceptance_proposal="Do Not Accept",
-				non_acceptance_reason="属于劳动争议",
-			)
+			self.propose_refusal(case, "属于劳动争议")
 		frappe.db.rollback()
 		case = self.register()
-		case = self.act(
-			OFFICE,
+		case = self.propose_refusal(
 			case,
-			"Propose Acceptance Decision",
-			acceptance_proposal="Do Not Accept",
-			non_acceptance_reason="属于劳动争议仲裁事项",
+			"属于劳动争议仲裁事项",
 			legal_channel="Arbitration",
 			competent_body="_T 县劳动人事争议仲裁委员会",
 		)
@@ -131,14 +143,7 @@ class TestCaseWorkflow(CaseWorkflowTestCase):
 		frappe.local.outgoing_email_account = {}  # Frappe caches the account per request
 		frappe.flags.mute_emails = False  # muted mail would get a stand-in account
 		case = self.register()
-		case = self.act(
-			OFFICE,
-			case,
-			"Propose Acceptance Decision",
-			acceptance_proposal="Do Not Accept",
-			non_acceptance_reason="不属于本机关职责",
-			competent_body="_T 县人民法院",
-		)
+		case = self.propose_refusal(case, "不属于本机关职责", competent_body="_T 县人民法院")
 		case = self.act(DIRECTOR, case, "Approve Non-Acceptance")
 		self.assertEqual(case.workflow_state, "Not Accepted")
 		self.assertFalse(frappe.get_all("Email Queue", filters={"reference_name": case.name}))

@@ -19,6 +19,7 @@ from petition_management.petition_management.doctype.petition_extension.test_pet
 	LEAD_UNIT,
 	ExtensionTestCase,
 )
+from petition_management.tests.factories import CO, issue_transfer
 from petition_management.tests.test_case_workflow import DIRECTOR, OFFICE, OFFICE_2
 
 HOLIDAYS = (
@@ -71,8 +72,8 @@ class TestClockPause(ExtensionTestCase):
 		self.assertEqual(case.paused_days, 0)
 
 		with self.freeze_time("2026-10-12 09:00:00"):
-			self.issue(case, LEAD_UNIT, due_date="2026-10-30")
-			self.issue(case, CO_UNIT, "Co-handling Unit", due_date="2026-11-03")
+			issue_transfer(case, LEAD_UNIT, as_user=OFFICE, due_date="2026-10-30")
+			issue_transfer(case, CO_UNIT, CO, as_user=OFFICE, due_date="2026-11-03")
 			case = self.act(OFFICE, case, "Start Handling")
 		self.assertEqual(case.workflow_state, "In Handling")
 

@@ -1,7 +1,6 @@
 """The whole path of a two-unit case, from registration to archive, by real users in real roles."""
 
 import frappe
-from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
@@ -13,11 +12,12 @@ from petition_management.petition_management.doctype.petition_transfer.test_peti
 	u,
 )
 from petition_management.setup.workflows import ensure_workflows
+from petition_management.tests.factories import CO, LEAD, answer_transfer, apply_as, issue_transfer, make_case
 from petition_management.tests.utils import (
 	make_outgoing_email_account,
 	make_petitioner,
 	make_staffed_unit,
-	make_user,
+	make_users,
 )
 
 DIRECTOR = "path-director@transfer.test.local"
@@ -28,9 +28,7 @@ class TestTwoUnitCase(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		ensure_workflows()
-		for login, roles in USERS.items():
-			make_user(u(login), roles)
-		make_user(DIRECTOR, ["Petition Director"])
+		make_users({**{u(login): roles for login, roles in USERS.items()}, DIRECTOR: ["Petition Director"]})
 		for unit, (head, leader, handlers) in UNITS.items():
 			make_staffed_unit(unit, u(head), u(leader), [u(handler) for handler in handlers])
 		make_outgoing_email_account()
@@ -43,75 +41,31 @@ class TestTwoUnitCase(FrappeTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 
-	def act(self, user, doctype, name, action, **values):
-		frappe.set_user(user)
-		try:
-			if values:
-				doc = frappe.get_doc(doctype, name)
-				doc.update(values)
-				doc.save()
-			return apply_workflow(frappe.get_doc(doctype, name), action)
-		finally:
-			frappe.set_user("Administrator")
-
-	def issue(self, case, unit, role):
-		frappe.set_user(u("office"))
-		try:
-			return frappe.get_doc(
-				{
-					"doctype": "Petition Transfer",
-					"petition_case": case,
-					"unit": unit,
-					"transfer_role": role,
-					"instructions": "_T 请核实并答复",
-				}
-			).insert()
-		finally:
-			frappe.set_user("Administrator")
-
-	def answer(self, transfer, handler, head, leader):
-		self.act(u(handler), "Petition Transfer", transfer, "Acknowledge Receipt")
-		self.act(
-			u(handler),
-			"Petition Transfer",
-			transfer,
-			"Submit Reply",
-			handling_opinion="<p>_T 经核查，情况属实。</p>",
-			reply_draft="<p>_T 已责令整改。</p>",
-		)
-		self.act(u(head), "Petition Transfer", transfer, "Sign as Unit Head")
-		self.act(u(leader), "Petition Transfer", transfer, "Sign as Leader")
-		return self.act(u("office"), "Petition Transfer", transfer, "Accept Reply")
-
 	def test_registration_to_archive_with_a_lead_and_a_co_unit(self):
-		frappe.set_user(u("reception"))
-		case = frappe.get_doc(
-			{
-				"doctype": "Petition Case",
-				"source_type": "Visit",
-				"received_on": nowdate(),
-				"subject": "_T 小区停车费上涨",
-				"content": "小区物业擅自提高停车费，交警占道执法也有问题，请求查处。",
-				"petitioners": [{"petitioner": make_petitioner("_T 周敏", email="zhoumin@example.com")}],
-			}
-		).insert()
+		petitioner = make_petitioner("_T 周敏", email="zhoumin@example.com")
+		case = make_case(
+			petitioner,
+			as_user=u("reception"),
+			source_type="Visit",
+			content="小区物业擅自提高停车费，交警占道执法也有问题，请求查处。",
+		)
 		name = case.name
-		self.act(
+		apply_as(
 			u("office"), "Petition Case", name, "Propose Acceptance Decision", acceptance_proposal="Accept"
 		)
-		case = self.act(DIRECTOR, "Petition Case", name, "Approve Acceptance")
+		case = apply_as(DIRECTOR, "Petition Case", name, "Approve Acceptance")
 		self.assertEqual(case.workflow_state, "Accepted")
 
-		lead = self.issue(name, UNIT_A, "Lead Unit")
-		co = self.issue(name, UNIT_B, "Co-handling Unit")
+		lead = issue_transfer(name, UNIT_A, LEAD, as_user=u("office"))
+		co = issue_transfer(name, UNIT_B, CO, as_user=u("office"))
 		self.assertLessEqual(getdate(lead.due_date), getdate(case.handling_due))
-		case = self.act(u("office"), "Petition Case", name, "Start Handling")
+		case = apply_as(u("office"), "Petition Case", name, "Start Handling")
 		self.assertEqual((case.workflow_state, case.lead_unit), ("In Handling", UNIT_A))
 
 		# the case cannot be replied before the lead's summary is signed and accepted
 		frappe.db.savepoint("before_early_reply")
 		with self.assertRaises(frappe.ValidationError):
-			self.act(
+			apply_as(
 				u("office"),
 				"Petition Case",
 				name,
@@ -120,14 +74,14 @@ class TestTwoUnitCase(FrappeTestCase):
 			)
 		frappe.db.rollback(save_point="before_early_reply")
 
-		accepted_co = self.answer(co.name, "handler-b", "head-b", "leader-b")
-		accepted_lead = self.answer(lead.name, "handler-a", "head-a", "leader-a")
+		accepted_co = answer_transfer(co.name, u("handler-b"), u("head-b"), u("leader-b"), u("office"))
+		accepted_lead = answer_transfer(lead.name, u("handler-a"), u("head-a"), u("leader-a"), u("office"))
 		self.assertEqual((accepted_co.workflow_state, accepted_lead.workflow_state), ("Reply Accepted",) * 2)
 		self.assertEqual(
 			(accepted_lead.head_signed_by, accepted_lead.leader_signed_by), (u("head-a"), u("leader-a"))
 		)
 
-		case = self.act(
+		case = apply_as(
 			u("office"),
 			"Petition Case",
 			name,
@@ -135,13 +89,13 @@ class TestTwoUnitCase(FrappeTestCase):
 			consolidated_reply="<p>_T 经两单位核查，物业已恢复原收费标准。</p>",
 		)
 		self.assertEqual((case.workflow_state, case.reply_signed_by), ("Replied", u("leader-a")))
-		case = self.act(
+		case = apply_as(
 			u("office"), "Petition Case", name, "Close Case", delivery_method="Post", delivered_on=nowdate()
 		)
 		self.assertEqual(case.workflow_state, "Closed")
 		self.assertTrue(case.review_request_due)
 		self.assertTrue(frappe.db.exists("Petition Return Visit", {"petition_case": name}))
-		case = self.act(u("office"), "Petition Case", name, "Archive", archive_number="_T 2026-永久-001")
+		case = apply_as(u("office"), "Petition Case", name, "Archive", archive_number="_T 2026-永久-001")
 		self.assertEqual((case.workflow_state, getdate(case.archived_on)), ("Archived", getdate(nowdate())))
 
 		trail = frappe.get_all(

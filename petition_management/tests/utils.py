@@ -1,9 +1,11 @@
-"""Helpers for the bench tier: real users with real roles, the app's master records, the mail a test
-queued and the SQL a call runs."""
+"""Helpers for the bench tier: real users with real roles, the app's master records (units, categories),
+the mail a test queued and the SQL a call runs. The builders of petition records (petitioners, cases,
+transfers, visits, letters) are in factories.py; make_petitioner is imported from there too."""
 
 import frappe
 
 from petition_management.handling.assignment import add_handler_to_unit
+from petition_management.tests.factories import make_petitioner as make_petitioner  # re-exported
 
 
 def make_user(email: str, roles: list[str] | tuple[str, ...] = (), first_name: str | None = None) -> str:
@@ -22,6 +24,11 @@ def make_user(email: str, roles: list[str] | tuple[str, ...] = (), first_name: s
 	user.remove_roles(*[r.role for r in user.roles if r.role not in roles])
 	user.add_roles(*roles)
 	return email
+
+
+def make_users(roles_by_user: dict) -> list[str]:
+	"""make_user for each user: {email: roles}."""
+	return [make_user(email, roles) for email, roles in roles_by_user.items()]
 
 
 def make_unit(name: str, parent: str | None = None, is_group: int = 0, **values) -> str:
@@ -66,16 +73,6 @@ def make_staffed_unit(
 	return unit
 
 
-def make_petitioner(full_name: str, **values) -> str:
-	"""A Petitioner with no ID on file unless given (an existing one with that ID is reused)."""
-	if values.get("id_number"):
-		existing = frappe.db.get_value("Petitioner", {"id_number": values["id_number"]})
-		if existing:
-			return existing
-	doc = frappe.get_doc({"doctype": "Petitioner", "full_name": full_name, "id_type": "None", **values})
-	return doc.insert(ignore_permissions=True).name
-
-
 def make_outgoing_email_account(email: str = "petitions-outgoing@example.com") -> str:
 	"""A default outgoing account so that Frappe queues mail (nothing is sent from a test)."""
 	name = frappe.db.get_value("Email Account", {"email_id": email})
@@ -95,6 +92,16 @@ def make_outgoing_email_account(email: str = "petitions-outgoing@example.com") -
 		}
 	)
 	return account.insert(ignore_permissions=True).name
+
+
+def prepare_test_mail():
+	"""Mail in the app's tests is queued, never sent, through a default outgoing account (see
+	tests/__init__.py). The account is committed so that the test server's requests queue mail too."""
+	frappe.flags.mute_emails = True
+	if not frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
+		make_outgoing_email_account()
+		frappe.db.commit()
+	frappe.local.outgoing_email_account = {}
 
 
 def queued_mail_recipients(doctype: str, name: str) -> list[list[str]]:

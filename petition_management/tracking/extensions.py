@@ -20,7 +20,7 @@ from petition_management.handling.transfers import TRANSFER, active_transfers, u
 from petition_management.petition_management.doctype.petition_settings.petition_settings import get_settings
 from petition_management.tracking.daily import FINISHED_TRANSFER_STATES
 from petition_management.utils.deadlines import due_date, status_of
-from petition_management.utils.mail import send_notice
+from petition_management.utils.notices import Notice, send_case_notice
 
 EXTENSION = "Petition Extension"
 CASE = "Petition Case"
@@ -189,11 +189,6 @@ def make_notice(extension, case) -> str:
 	return f"<p>{text}</p>"
 
 
-def send_extension_notice(extension, case) -> bool:
-	"""E-mail the notice to the petitioners who have an e-mail address; True when queued."""
-	return send_notice(
-		extension,
-		case.petitioner_emails(),
-		_("Notice of Extension: {0}").format(case.subject),
-		extension.notice,
-	)
+def send_extension_notice(extension, case) -> None:
+	"""Tell the petitioners by e-mail and SMS (utils/notices.py); the e-mail is filed on the extension."""
+	send_case_notice(case, Notice.EXTENSION, extension)

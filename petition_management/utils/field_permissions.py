@@ -215,7 +215,9 @@ def refuse_hidden_names(doctype: str, names):
 
 def throw_not_permitted(doctype: str, label: str):
 	frappe.throw(
-		_("You are not permitted to filter, sort or group {0} by {1}.").format(_(doctype), _(label)),
+		_("You are not permitted to filter, sort or group {0} by {1}.").format(
+			_(doctype), _(label, context=doctype)
+		),
 		FieldNotPermittedError,
 	)
 

@@ -18,7 +18,7 @@ def validate_text_lengths(doc):
 		if isinstance(value, str) and len(value) > limit:
 			frappe.throw(
 				_("{0} is too long: at most {1} characters, not {2}.").format(
-					_(df.label or df.fieldname), limit, len(value)
+					_(df.label or df.fieldname, context=doc.doctype), limit, len(value)
 				),
 				TextTooLongError,
 				title=_("Text Too Long"),

@@ -452,12 +452,17 @@ def _paused(d, pauses):
 	return any(first <= d <= last for first, last in pauses)
 
 
+def paused_due(start_cal, raw_pauses):
+	"""(due, calendar, pauses, the due date moved by the pauses): each pause (offset, length) from `due`."""
+	due, cal = start_cal
+	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
+	return due, cal, pauses, pause_adjusted_due(due, pauses, cal)
+
+
 @settings(max_examples=150, deadline=None)
 @given(calendars(basis=DayBasis.CALENDAR, roll=False), PAUSES)
 def test_pause_calendar_moves_due_by_paused_days_up_to_result(start_cal, raw_pauses):
-	due, cal = start_cal
-	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
-	result = pause_adjusted_due(due, pauses, cal)
+	due, _cal, pauses, result = paused_due(start_cal, raw_pauses)
 	paused_up_to_result = sum(
 		1 for i in range(-60, (result - due).days + 1) if _paused(due + timedelta(days=i), pauses)
 	)
@@ -469,9 +474,7 @@ def test_pause_calendar_moves_due_by_paused_days_up_to_result(start_cal, raw_pau
 @settings(max_examples=150, deadline=None)
 @given(calendars(basis=DayBasis.WORKING), PAUSES)
 def test_pause_working_moves_due_by_paused_working_days(start_cal, raw_pauses):
-	due, cal = start_cal
-	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
-	result = pause_adjusted_due(due, pauses, cal)
+	due, cal, pauses, result = paused_due(start_cal, raw_pauses)
 	days = [due + timedelta(days=i) for i in range(-60, (result - due).days + 1)]
 	paused_before = sum(1 for d in days if d <= due and _paused(d, pauses) and is_working_day(d, cal))
 	unpaused_after = sum(1 for d in days if d > due and not _paused(d, pauses) and is_working_day(d, cal))
@@ -484,16 +487,12 @@ def test_pause_working_moves_due_by_paused_working_days(start_cal, raw_pauses):
 @settings(max_examples=150, deadline=None)
 @given(calendars(basis=DayBasis.CALENDAR, roll=False), PAUSES)
 def test_calendar_due_moves_by_the_paused_basis_days(start_cal, raw_pauses):
-	due, cal = start_cal
-	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
-	result = pause_adjusted_due(due, pauses, cal)
+	due, cal, pauses, result = paused_due(start_cal, raw_pauses)
 	assert (result - due).days == paused_basis_days(pauses, result, cal)
 
 
 @settings(max_examples=150, deadline=None)
 @given(calendars(basis=DayBasis.WORKING), PAUSES)
 def test_working_due_moves_by_the_paused_basis_days(start_cal, raw_pauses):
-	due, cal = start_cal
-	pauses = [(due + timedelta(days=a), due + timedelta(days=a + length)) for a, length in raw_pauses]
-	result = pause_adjusted_due(due, pauses, cal)
+	due, cal, pauses, result = paused_due(start_cal, raw_pauses)
 	assert count_working_days(due, result, cal) == paused_basis_days(pauses, result, cal)

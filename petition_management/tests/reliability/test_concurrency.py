@@ -20,14 +20,14 @@ from frappe.utils import add_days, getdate, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from petition_management.setup.workflows import ensure_workflows
+from petition_management.tests.factories import issue_transfer, make_case
 from petition_management.tests.reliability.sessions import Session, purge, run_together
 from petition_management.tests.utils import (
 	make_category,
 	make_outgoing_email_account,
 	make_petitioner,
-	make_unit,
-	make_user,
-	tie_to_unit,
+	make_staffed_unit,
+	make_users,
 )
 from petition_management.tracking.daily import run_daily_deadlines
 
@@ -85,12 +85,9 @@ class ConcurrencyTestCase(FrappeTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		ensure_workflows()
-		for login, roles in USERS.items():
-			make_user(u(login), roles)
-			update_password(u(login), PASSWORD)
-		make_unit(UNIT)
-		frappe.db.set_value("Handling Unit", UNIT, "unit_head", u("head"))
-		tie_to_unit(u("handler"), UNIT)
+		for user in make_users({u(login): roles for login, roles in USERS.items()}):
+			update_password(user, PASSWORD)
+		make_staffed_unit(UNIT, u("head"), handlers=[u("handler")])
 		make_category(CATEGORY, default_handling_unit=UNIT)
 		cls.petitioner = make_petitioner("_T 周强")
 		make_outgoing_email_account()
@@ -114,6 +111,14 @@ class ConcurrencyTestCase(FrappeTestCase):
 		frappe.db.delete(
 			"Notification Log", {"creation": (">=", self.started), "subject": ("like", "Deadlines today%")}
 		)
+		digest_mail = frappe.get_all(
+			"Email Queue",
+			filters={"creation": (">=", self.started), "reference_doctype": "Petition Digest Log"},
+			pluck="name",
+		)
+		if digest_mail:
+			frappe.db.delete("Email Queue Recipient", {"parent": ("in", digest_mail)})
+			frappe.db.delete("Email Queue", {"name": ("in", digest_mail)})
 		frappe.db.commit()
 		frappe.flags.mute_emails = False
 
@@ -125,41 +130,34 @@ class ConcurrencyTestCase(FrappeTestCase):
 	# --- committed records -------------------------------------------------------------------------
 
 	def make_case(self, state: str = "Registered", **values) -> str:
-		frappe.set_user(u("reception"))
-		case = frappe.get_doc(
-			{
-				"doctype": CASE,
-				"source_type": "Letter",
-				"received_on": nowdate(),
-				"subject": "_T 小区停车费上涨",
-				"content": "小区物业擅自提高停车费。",
-				"request": "恢复原收费标准。",
-				"category": CATEGORY,
-				"petitioners": [{"petitioner": self.petitioner}],
-			}
-		).insert()
-		frappe.set_user("Administrator")
+		"""A committed case of the reception's, in `state` with `values` set directly; purged after."""
+		case = make_case(
+			self.petitioner,
+			as_user=u("reception"),
+			content="小区物业擅自提高停车费。",
+			request="恢复原收费标准。",
+			category=CATEGORY,
+			state=None if state == "Registered" else state,
+			stored=values,
+		)
 		self.created[CASE].append(case.name)
-		if state != "Registered" or values:
-			case.db_set({"workflow_state": state, **values})
 		frappe.db.commit()
 		return case.name
 
+	def overdue_case(self) -> str:
+		"""A committed case In Handling, due two days ago and still marked On Time: the daily job's work."""
+		return self.make_case(
+			"In Handling",
+			accepted_on=add_days(nowdate(), -70),
+			handling_due=add_days(nowdate(), -2),
+			current_due=add_days(nowdate(), -2),
+			deadline_status="On Time",
+		)
+
 	def make_transfer(self, case: str, **values) -> str:
-		frappe.set_user(u("office"))
-		transfer = frappe.get_doc(
-			{
-				"doctype": TRANSFER,
-				"petition_case": case,
-				"unit": UNIT,
-				"transfer_role": "Lead Unit",
-				"instructions": "_T 请核实并答复",
-			}
-		).insert()
-		frappe.set_user("Administrator")
+		"""A committed lead transfer of the office's to UNIT, with `values` set directly; purged after."""
+		transfer = issue_transfer(case, UNIT, as_user=u("office"), stored=values)
 		self.created[TRANSFER].append(transfer.name)
-		if values:
-			transfer.db_set(values)
 		frappe.db.commit()
 		return transfer.name
 
@@ -341,13 +339,7 @@ class TestDailyJobWhileUsersEdit(ConcurrencyTestCase):
 		self.assertEqual(transfer.deadline_status, "Overdue")  # the job's status
 
 	def test_job_and_office_edit_on_a_case_both_survive(self):
-		name = self.make_case(
-			"In Handling",
-			accepted_on=add_days(nowdate(), -70),
-			handling_due=add_days(nowdate(), -2),
-			current_due=add_days(nowdate(), -2),
-			deadline_status="On Time",
-		)
+		name = self.overdue_case()
 		office = self.session("office")
 		opened = office.call(frappe.get_doc, CASE, name)
 		self.overlap(office, opened, request="_T 尽快处理。")
@@ -358,13 +350,7 @@ class TestDailyJobWhileUsersEdit(ConcurrencyTestCase):
 
 	def test_the_job_does_not_touch_modified(self):
 		"""The job's UPDATE leaves `modified` alone, so no one's open form becomes "modified meanwhile"."""
-		name = self.make_case(
-			"In Handling",
-			accepted_on=add_days(nowdate(), -70),
-			handling_due=add_days(nowdate(), -2),
-			current_due=add_days(nowdate(), -2),
-			deadline_status="On Time",
-		)
+		name = self.overdue_case()
 		before = stored(CASE, name, ["modified", "modified_by"])
 		self.session("Administrator").call(run_daily_deadlines)
 		after = stored(CASE, name, ["modified", "modified_by", "deadline_status"])

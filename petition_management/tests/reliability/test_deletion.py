@@ -14,7 +14,8 @@ from frappe.utils import add_days, now_datetime, nowdate
 
 from petition_management.setup.appraisal_scheme import ensure_default_scheme
 from petition_management.setup.workflows import ensure_workflows
-from petition_management.tests.utils import make_petitioner, make_unit, make_user
+from petition_management.tests.factories import issue_transfer, make_case
+from petition_management.tests.utils import make_petitioner, make_unit, make_users
 from petition_management.tracking.deletion_guard import ProtectedRecordError
 
 CASE, TRANSFER, APPRAISAL = "Petition Case", "Petition Transfer", "Petition Appraisal"
@@ -41,9 +42,7 @@ class TestDeletionGuard(FrappeTestCase):
 		frappe.set_user("Administrator")
 		ensure_workflows()
 		cls.roles = app_roles()
-		for role in cls.roles:
-			make_user(role_user(role), [role])
-		make_user(SYSTEM_MANAGER, ["System Manager"])
+		make_users({**{role_user(role): [role] for role in cls.roles}, SYSTEM_MANAGER: ["System Manager"]})
 		make_unit(UNIT)
 		cls.scheme = ensure_default_scheme()
 		frappe.db.commit()
@@ -61,33 +60,17 @@ class TestDeletionGuard(FrappeTestCase):
 	# --- records --------------------------------------------------------------------------------------
 
 	def make_case(self, state: str = "Registered", **values) -> str:
-		case = frappe.get_doc(
-			{
-				"doctype": CASE,
-				"source_type": "Letter",
-				"received_on": nowdate(),
-				"subject": "_T 删除保护",
-				"content": "内容",
-				"petitioners": [{"petitioner": make_petitioner("_T 赵敏")}],
-			}
-		).insert()
-		if state != "Registered" or values:
-			case.db_set({"workflow_state": state, **values})
+		case = make_case(
+			make_petitioner("_T 赵敏"),
+			subject="_T 删除保护",
+			state=None if state == "Registered" else state,
+			stored=values,
+		)
 		return case.name
 
 	def make_transfer(self, state: str = "Issued", **values) -> str:
 		case = self.make_case("In Handling", accepted_on=nowdate(), handling_due=add_days(nowdate(), 60))
-		transfer = frappe.get_doc(
-			{
-				"doctype": TRANSFER,
-				"petition_case": case,
-				"unit": UNIT,
-				"transfer_role": "Lead Unit",
-				"instructions": "_T 请核实",
-			}
-		).insert()
-		if state != "Issued" or values:
-			transfer.db_set({"workflow_state": state, **values})
+		transfer = issue_transfer(case, UNIT, state=None if state == "Issued" else state, stored=values)
 		return transfer.name
 
 	def make_appraisal(self, state: str = "Draft", year: int = 2023) -> str:

@@ -136,6 +136,16 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 		"submit":  NOT_APPLICABLE,
 		"approve": NOT_APPLICABLE,
 	},
+	# the app's ledger of the shipped records it installed (setup/shipped.py): migrate writes it, the
+	# System Manager reads it, no role of the app sees it
+	"Petition Shipped Record": {
+		"read":    NOTHING,
+		"write":   NOTHING,
+		"create":  NOTHING,
+		"delete":  NOTHING,
+		"submit":  NOT_APPLICABLE,
+		"approve": NOT_APPLICABLE,
+	},
 	# A unit person asks only for a case their unit leads, and sees only the requests of the cases their
 	# unit handles (as for the cases themselves: an extension shows the case's subject and petitioners).
 	"Petition Extension": {

@@ -3,6 +3,10 @@
 
 frappe.ui.form.on("Dispute Screening Round", {
 	refresh(frm) {
+		// The grid shows a Select value translated without a context: the status in the app's wording
+		frm.get_field("disputes").grid.update_docfield_property("status", "formatter", (value) =>
+			value ? frappe.utils.escape_html(__(value, null, "Screened Dispute")) : ""
+		);
 		if (frm.is_new() || frm.doc.status !== "Draft" || !frm.perm[0].write) {
 			return;
 		}

@@ -16,8 +16,8 @@ function show_overview() {
 	const dialog = new frappe.ui.Dialog({
 		title: __("Grassroots Share"),
 		fields: [
-			{ fieldname: "period_start", fieldtype: "Date", label: __("From Date"), reqd: 1 },
-			{ fieldname: "period_end", fieldtype: "Date", label: __("To Date"), reqd: 1 },
+			{ fieldname: "period_start", fieldtype: "Date", label: __("From Date", null, "Petition Management"), reqd: 1 },
+			{ fieldname: "period_end", fieldtype: "Date", label: __("To Date", null, "Petition Management"), reqd: 1 },
 			{ fieldname: "result", fieldtype: "HTML" },
 		],
 		primary_action_label: __("Show"),
@@ -55,7 +55,7 @@ function render(data) {
 	])}</p>
 	<table class="table table-bordered table-sm">
 		<thead><tr><th>${__("Handling Unit")}</th><th>${__("Disputes")}</th><th>${__("Resolved")}</th>
-		<th>${__("Resolved at the Grassroots")}</th><th>${__("Referred")}</th><th>${__("Share")}</th></tr></thead>
+		<th>${__("Resolved at the Grassroots")}</th><th>${__("Referred")}</th><th>${__("Share", null, "Petition Management")}</th></tr></thead>
 		<tbody>${rows}</tbody>
 	</table>`;
 }

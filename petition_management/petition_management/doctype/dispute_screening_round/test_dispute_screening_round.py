@@ -19,7 +19,7 @@ from petition_management.special.screening import (
 	grassroots_share,
 	open_screening_rounds,
 )
-from petition_management.tests.utils import make_unit, make_user, tie_to_unit
+from petition_management.tests.utils import make_unit, make_users, tie_to_unit
 
 DOMAIN = "screening.test.local"
 TOWN, UNIT_A, UNIT_B = "_T Screening Town", "_T Screening Village A", "_T Screening Village B"
@@ -59,8 +59,7 @@ class ScreeningTestCase(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		for login, roles in USERS.items():
-			make_user(u(login), roles)
+		make_users({u(login): roles for login, roles in USERS.items()})
 		make_unit(TOWN, is_group=1)
 		make_unit(UNIT_A, parent=TOWN)
 		make_unit(UNIT_B, parent=TOWN)

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
+from petition_management.utils.translation import label
 from petition_management.utils.tree import validate_group_keeps_children, validate_parent_is_group
 
 
@@ -50,7 +51,7 @@ class HandlingUnit(NestedSet):
 			if user and not frappe.db.get_value("User", user, "enabled"):
 				frappe.throw(
 					_("{0}: the user {1} is disabled.").format(
-						_(self.meta.get_label(fieldname)), frappe.bold(user)
+						label(self.meta, fieldname), frappe.bold(user)
 					),
 					HandlingUnitError,
 				)

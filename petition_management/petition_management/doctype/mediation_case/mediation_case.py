@@ -100,7 +100,7 @@ class MediationCase(Document):
 				title=_("Dispute Missing"),
 			)
 		refuse_personal_numbers(self.dispute_description, _("Dispute"))
-		refuse_personal_numbers(self.subject, _("Subject"))
+		refuse_personal_numbers(self.subject, _("Subject", context="Mediation Case"))
 
 	def validate_parties(self):
 		for row in self.parties:

@@ -44,7 +44,7 @@ frappe.ui.form.on("Petition Case", {
 		);
 		wrapper.html(`<table class="table table-bordered table-sm">
 			<thead><tr><th>${__("Transfer")}</th><th>${__("Unit")}</th><th>${__("Role")}</th>
-			<th>${__("State")}</th><th>${__("Due Date")}</th></tr></thead>
+			<th>${__("State", null, "Petition Management")}</th><th>${__("Due Date")}</th></tr></thead>
 			<tbody>${cells.join("")}</tbody></table>`);
 	},
 });

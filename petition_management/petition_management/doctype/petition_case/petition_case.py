@@ -15,9 +15,10 @@ from petition_management.petition_management.doctype.petition_settings.petition_
 from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due, paused_basis_days
 from petition_management.special.key_cases import validate_key_case
 from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date, status_of
-from petition_management.utils.mail import send_notice
+from petition_management.utils.notices import Notice, send_case_notice
 from petition_management.utils.rules import throw_rule_error
 from petition_management.utils.text_limits import validate_text_lengths
+from petition_management.utils.translation import label
 
 
 class PetitionCaseError(frappe.ValidationError):
@@ -38,6 +39,12 @@ STATE_ENTRY = {
 	"Replied": "enter_replied",
 	"Closed": "enter_closed",
 	"Archived": "enter_archived",
+}
+# The notice the petitioner gets when the case enters these states (utils/notices.py).
+NOTICE_ON_ENTRY = {
+	"Accepted": Notice.ACCEPTANCE,
+	"Not Accepted": Notice.NON_ACCEPTANCE,
+	"Replied": Notice.REPLY,
 }
 
 
@@ -62,8 +69,8 @@ class PetitionCase(Document):
 	def on_update(self):
 		if not self.has_value_changed("workflow_state"):
 			return
-		if self.workflow_state == "Not Accepted":
-			self.send_non_acceptance_notice()
+		if self.workflow_state in NOTICE_ON_ENTRY:
+			send_case_notice(self, NOTICE_ON_ENTRY[self.workflow_state])
 		elif self.workflow_state == "Closed":
 			from petition_management.tracking.return_visits import schedule_return_visit
 
@@ -170,7 +177,7 @@ class PetitionCase(Document):
 			frappe.throw(
 				message
 				or _("Fill in {0} before the case moves to {1}.").format(
-					frappe.bold(_(self.meta.get_label(fieldname))), frappe.bold(_(self.workflow_state))
+					frappe.bold(label(self.meta, fieldname)), frappe.bold(_(self.workflow_state))
 				),
 				PetitionCaseError,
 				title=_("Missing Information"),
@@ -267,14 +274,6 @@ class PetitionCase(Document):
 			return []
 		return frappe.get_all(
 			"Petitioner", filters={"name": ("in", people), "email": ("is", "set")}, pluck="email"
-		)
-
-	def send_non_acceptance_notice(self):
-		send_notice(
-			self,
-			self.petitioner_emails(),
-			_("Notice of Non-Acceptance: {0}").format(self.subject),
-			self.non_acceptance_notice,
 		)
 
 

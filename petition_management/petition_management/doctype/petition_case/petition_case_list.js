@@ -4,6 +4,7 @@
 frappe.listview_settings["Petition Case"] = {
 	add_fields: ["workflow_state", "deadline_status", "is_key_case"],
 	onload(listview) {
+		petition_management.list.translate_filter_options(listview);
 		if (frappe.user.has_role("Petition Leader")) {
 			listview.page.add_inner_button(__("My Key Cases"), () =>
 				frappe.set_route("List", "Petition Case", {

@@ -10,6 +10,7 @@ from frappe.utils import add_days, getdate, nowdate
 from petition_management.api.repeats import find_repeat_candidates
 from petition_management.intake.cases import link_repeat, register_case
 from petition_management.petition_management.doctype.petition_case.petition_case import PetitionCaseError
+from petition_management.tests.factories import make_case, make_letter
 from petition_management.tests.utils import make_category, make_petitioner, make_unit, make_user
 
 PARKING = "小区物业擅自提高停车费，业主多次反映无果，请求有关部门查处。"
@@ -17,20 +18,9 @@ PARKING_AGAIN = "小区物业擅自提高停车费，多次反映仍无人处理
 WAGES = "某建筑公司拖欠农民工工资三个月，请求帮助追讨。"
 
 
-def make_case(petitioners, category=None, content=PARKING, received_on=None, **values):
-	case = frappe.get_doc(
-		{
-			"doctype": "Petition Case",
-			"source_type": "Letter",
-			"received_on": received_on or nowdate(),
-			"subject": content[:20],
-			"content": content,
-			"category": category,
-			"petitioners": [{"petitioner": p} for p in petitioners],
-			**values,
-		}
-	)
-	return case.insert()
+def letter_case(petitioners, category=None, content=PARKING, **values):
+	"""A case from a letter of `petitioners` whose subject is the first words of its content."""
+	return make_case(*petitioners, category=category, subject=content[:20], content=content, **values)
 
 
 class TestPetitionCase(FrappeTestCase):
@@ -49,7 +39,7 @@ class TestPetitionCase(FrappeTestCase):
 
 	def test_acceptance_due_is_received_plus_15_days_and_follows_settings(self):
 		received = add_days(nowdate(), -3)
-		case = make_case([self.zhang], self.category, received_on=received)
+		case = letter_case([self.zhang], self.category, received_on=received)
 		self.assertEqual(getdate(case.acceptance_due), getdate(add_days(received, 15)))
 		settings = frappe.get_single("Petition Settings")
 		settings.acceptance_days = 10
@@ -59,29 +49,29 @@ class TestPetitionCase(FrappeTestCase):
 
 	def test_a_sooner_referral_deadline_wins(self):
 		deadline = add_days(nowdate(), 5)
-		case = make_case([self.zhang], received_on=nowdate(), referral_deadline=deadline)
+		case = letter_case([self.zhang], received_on=nowdate(), referral_deadline=deadline)
 		self.assertEqual(getdate(case.acceptance_due), getdate(deadline))
-		later = make_case([self.zhang], received_on=nowdate(), referral_deadline=add_days(nowdate(), 40))
+		later = letter_case([self.zhang], received_on=nowdate(), referral_deadline=add_days(nowdate(), 40))
 		self.assertEqual(getdate(later.acceptance_due), getdate(add_days(nowdate(), 15)))
 
 	def test_yearly_series_and_suggested_unit(self):
-		case = make_case([self.zhang], self.category)
+		case = letter_case([self.zhang], self.category)
 		self.assertTrue(case.name.startswith(f"PC-{datetime.date.today().year}-"), case.name)
 		self.assertEqual(case.suggested_unit, "_T Housing Office")
 		self.assertEqual(case.petitioner_names, "_T 张伟")
 
 	def test_bad_dates_and_duplicate_rows_are_refused(self):
 		before = frappe.db.count("Petition Case")
-		self.assertRaises(PetitionCaseError, make_case, [self.zhang], received_on=add_days(nowdate(), 1))
+		self.assertRaises(PetitionCaseError, letter_case, [self.zhang], received_on=add_days(nowdate(), 1))
 		self.assertRaises(
-			PetitionCaseError, make_case, [self.zhang], referral_deadline=add_days(nowdate(), -1)
+			PetitionCaseError, letter_case, [self.zhang], referral_deadline=add_days(nowdate(), -1)
 		)
-		self.assertRaises(PetitionCaseError, make_case, [self.zhang, self.zhang])
+		self.assertRaises(PetitionCaseError, letter_case, [self.zhang, self.zhang])
 		self.assertEqual(frappe.db.count("Petition Case"), before)
 
 	def test_second_petition_of_the_same_person_is_offered_as_a_repeat(self):
-		original = make_case([self.zhang], self.category, PARKING)
-		make_case([make_petitioner("_T 李娜", phone="13900139000")], self.category, WAGES)
+		original = letter_case([self.zhang], self.category, PARKING)
+		letter_case([make_petitioner("_T 李娜", phone="13900139000")], self.category, WAGES)
 		# the same person registered again under another record, recognised by the phone
 		again = make_petitioner("_T 张 伟", phone="+86 138-0013-8000")
 		offered = find_repeat_candidates([again], category=self.category, text=PARKING_AGAIN)
@@ -92,19 +82,14 @@ class TestPetitionCase(FrappeTestCase):
 		self.assertEqual(find_repeat_candidates([make_petitioner("_T 王芳")], self.category, PARKING), [])
 
 	def test_linking_a_repeat_updates_the_originals_count_and_note(self):
-		original = make_case([self.zhang], self.category, PARKING)
-		letter = frappe.get_doc(
-			{
-				"doctype": "Petition Letter",
-				"channel": "Post",
-				"received_on": nowdate(),
-				"petitioner": self.zhang,
-				"sender_name": "_T 张伟",
-				"sender_address": "城关街道1号",
-				"subject": "再次反映停车费",
-				"content": PARKING_AGAIN,
-			}
-		).insert()
+		original = letter_case([self.zhang], self.category, PARKING)
+		letter = make_letter(
+			petitioner=self.zhang,
+			sender_name="_T 张伟",
+			sender_address="城关街道1号",
+			subject="再次反映停车费",
+			content=PARKING_AGAIN,
+		)
 		link_repeat(letter, original.name)
 		link_repeat(letter, original.name)
 		original.reload()
@@ -114,22 +99,18 @@ class TestPetitionCase(FrappeTestCase):
 		self.assertRaises(frappe.ValidationError, link_repeat, letter, "PC-NO-SUCH-CASE")
 
 	def test_register_case_copies_the_letter_and_links_back(self):
-		letter = frappe.get_doc(
-			{
-				"doctype": "Petition Letter",
-				"channel": "Referred by Higher Authority",
-				"referral_authority": "_T 市信访局",
-				"referral_reference": "转字〔2026〕1号",
-				"referral_deadline": add_days(nowdate(), 10),
-				"received_on": nowdate(),
-				"petitioner": self.zhang,
-				"sender_name": "_T 张伟",
-				"sender_address": "城关街道1号",
-				"subject": "停车费",
-				"content": PARKING,
-				"category": self.category,
-			}
-		).insert()
+		letter = make_letter(
+			channel="Referred by Higher Authority",
+			referral_authority="_T 市信访局",
+			referral_reference="转字〔2026〕1号",
+			referral_deadline=add_days(nowdate(), 10),
+			petitioner=self.zhang,
+			sender_name="_T 张伟",
+			sender_address="城关街道1号",
+			subject="停车费",
+			content=PARKING,
+			category=self.category,
+		)
 		name = register_case(letter)
 		case = frappe.get_doc("Petition Case", name)
 		self.assertEqual(case.source_type, "Higher-authority Referral")

@@ -27,6 +27,7 @@ from petition_management.tracking.extensions import (
 	preview_handling_due,
 )
 from petition_management.utils.numbers import is_whole_number
+from petition_management.utils.translation import label
 
 # The request itself: fixed once it leaves Draft, so that the Director approves what was asked.
 REQUEST_FIELDS = ("petition_case", "requested_by_unit", "days", "reason")
@@ -123,7 +124,7 @@ class PetitionExtension(Document):
 			if self.has_value_changed(fieldname):
 				frappe.throw(
 					_("{0} cannot be changed once the extension is {1}.").format(
-						frappe.bold(_(self.meta.get_label(fieldname))), frappe.bold(_(before_state))
+						frappe.bold(label(self.meta, fieldname)), frappe.bold(_(before_state))
 					),
 					LockedFieldError,
 				)

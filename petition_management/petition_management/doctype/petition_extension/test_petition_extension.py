@@ -19,8 +19,9 @@ from petition_management.petition_management.doctype.petition_extension.petition
 	RejectionReasonError,
 	SelfApprovalError,
 )
+from petition_management.tests.factories import CO, issue_transfer
 from petition_management.tests.test_case_workflow import DIRECTOR, OFFICE, OFFICE_2, CaseWorkflowTestCase
-from petition_management.tests.utils import make_unit, make_user, queued_mail_recipients, tie_to_unit
+from petition_management.tests.utils import make_staffed_unit, make_users, queued_mail_recipients
 from petition_management.utils.deadlines import due_date
 
 LEAD_UNIT = "_T Extension Lead Unit"
@@ -29,6 +30,7 @@ HEAD_LEAD = "ext-head-lead@example.com"
 HEAD_CO = "ext-head-co@example.com"
 HANDLER_LEAD = "ext-handler-lead@example.com"
 REASON = "_T 需要现场勘验并听取各方意见"
+HEAD, HANDLER = "Petition Unit Head", "Petition Unit Handler"
 
 
 class ExtensionTestCase(CaseWorkflowTestCase):
@@ -37,17 +39,13 @@ class ExtensionTestCase(CaseWorkflowTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_user(HEAD_LEAD, ["Petition Unit Head"])
-		make_user(HEAD_CO, ["Petition Unit Head"])
-		make_user(HANDLER_LEAD, ["Petition Unit Handler"])
-		make_unit(LEAD_UNIT)
-		make_unit(CO_UNIT)
-		frappe.db.set_value("Handling Unit", LEAD_UNIT, "unit_head", HEAD_LEAD)
-		frappe.db.set_value("Handling Unit", CO_UNIT, "unit_head", HEAD_CO)
-		tie_to_unit(HANDLER_LEAD, LEAD_UNIT)
+		make_users({HEAD_LEAD: [HEAD], HEAD_CO: [HEAD], HANDLER_LEAD: [HANDLER]})
+		make_staffed_unit(LEAD_UNIT, HEAD_LEAD, handlers=[HANDLER_LEAD])
+		make_staffed_unit(CO_UNIT, HEAD_CO)
 		frappe.db.commit()
 
 	def setUp(self):
+		super().setUp()
 		frappe.set_user("Administrator")
 		self.set_settings()
 
@@ -78,24 +76,11 @@ class ExtensionTestCase(CaseWorkflowTestCase):
 		case = self.act(OFFICE, case, "Propose Acceptance Decision", acceptance_proposal="Accept")
 		return self.act(DIRECTOR, case, "Approve Acceptance")
 
-	def issue(self, case, unit, role="Lead Unit", **values):
-		frappe.set_user(OFFICE)
-		return frappe.get_doc(
-			{
-				"doctype": "Petition Transfer",
-				"petition_case": case.name,
-				"unit": unit,
-				"transfer_role": role,
-				"instructions": "_T 请核实并答复",
-				**values,
-			}
-		).insert()
-
 	def case_in_handling(self, lead_due=None, co_due=None):
 		"""An accepted case with a lead transfer to LEAD_UNIT and a co-handling one to CO_UNIT."""
 		case = self.accept(self.register())
-		self.issue(case, LEAD_UNIT, due_date=lead_due)
-		self.issue(case, CO_UNIT, "Co-handling Unit", due_date=co_due)
+		issue_transfer(case, LEAD_UNIT, as_user=OFFICE, due_date=lead_due)
+		issue_transfer(case, CO_UNIT, CO, as_user=OFFICE, due_date=co_due)
 		return self.act(OFFICE, case, "Start Handling")
 
 	def request(self, user, case, days, action="Request Approval", **values):
@@ -115,12 +100,7 @@ class ExtensionTestCase(CaseWorkflowTestCase):
 		return extension
 
 	def decide(self, user, extension, action="Approve", **values):
-		frappe.set_user(user)
-		extension = frappe.get_doc("Petition Extension", extension.name)
-		if values:
-			extension.update(values)
-			extension.save()
-		return apply_workflow(extension, action)
+		return self.act(user, extension, action, **values)
 
 	def extensions_of(self, case) -> list[str]:
 		return frappe.get_all("Petition Extension", filters={"petition_case": case.name}, pluck="name")

@@ -1,9 +1,12 @@
 // Copyright (c) 2026, Petition Management contributors
 // For license information, please see license.txt
 
+// Select values in the app's wording: Frappe's list view translates them without the DocType as context
 frappe.listview_settings["Petition Letter"] = {
 	add_fields: ["status", "outcome", "is_anonymous", "acceptance_due"],
 	has_indicator_for_draft: true,
+	formatters: petition_management.list.select_formatters("Petition Letter", ["channel"]),
+	onload: (listview) => petition_management.list.translate_filter_options(listview),
 	get_indicator(doc) {
 		if (doc.is_anonymous) {
 			return [__("Anonymous"), "gray", "is_anonymous,=,1"];
@@ -21,6 +24,6 @@ frappe.listview_settings["Petition Letter"] = {
 		if (doc.acceptance_due && doc.acceptance_due < today) {
 			return [__("Acceptance Overdue"), "red", `status,=,Open|acceptance_due,<,${today}`];
 		}
-		return [__("Open"), "orange", "status,=,Open"];
+		return [__("Open", null, "Petition Letter"), "orange", "status,=,Open"];
 	},
 };

@@ -14,6 +14,7 @@ from petition_management.petition_management.doctype.petition_letter.petition_le
 	AnonymousLetterError,
 	PetitionLetterError,
 )
+from petition_management.tests.factories import make_letter
 from petition_management.tests.utils import make_category, make_petitioner, make_unit, make_user
 
 RECEPTION = "_t.letter.reception@petition.example"
@@ -27,18 +28,9 @@ def letter_count(**filters) -> int:
 	return frappe.db.count("Petition Letter", filters)
 
 
-def make_letter(**values):
-	doc = frappe.get_doc(
-		{
-			"doctype": "Petition Letter",
-			"channel": "Post",
-			"received_on": RECEIVED,
-			"subject": "_T 关于小区噪音扰民的来信",
-			"content": "<p>楼下商铺夜间施工，噪音严重影响休息。</p>",
-			**values,
-		}
-	)
-	return doc.insert()
+def received_letter(**values):
+	"""A letter received on RECEIVED (a Monday) unless `values` say otherwise."""
+	return make_letter(**{"received_on": RECEIVED, **values})
 
 
 def make_email_account() -> str:
@@ -96,17 +88,17 @@ class TestPetitionLetter(FrappeTestCase):
 		frappe.clear_document_cache("Petition Settings", "Petition Settings")
 
 	def test_anonymous_letter_has_no_clock_and_needs_no_reply(self):
-		letter = make_letter(sender_name="_T 一位居民")  # a name but no address
+		letter = received_letter(sender_name="_T 一位居民")  # a name but no address
 		self.assertTrue(letter.is_anonymous)
 		self.assertIsNone(letter.acceptance_due)
 		self.assertEqual(letter.outcome, "No Reply Required")
 		self.assertEqual(letter.status, "Closed")
-		unsigned = make_letter(sender_address="河西镇幸福路 8 号")  # an address but no name
+		unsigned = received_letter(sender_address="河西镇幸福路 8 号")  # an address but no name
 		self.assertTrue(unsigned.is_anonymous)
 		self.assertEqual(unsigned.outcome, "No Reply Required")
 
 	def test_anonymous_letter_cannot_become_a_case(self):
-		letter = make_letter()
+		letter = received_letter()
 		letter.outcome = "Registered as a Case"
 		with self.assertRaises(AnonymousLetterError) as caught:
 			letter.save()
@@ -115,7 +107,7 @@ class TestPetitionLetter(FrappeTestCase):
 		self.assertFalse(frappe.db.exists("Petition Case", {"source_name": letter.name}))
 
 	def test_completed_sender_reopens_an_anonymous_letter(self):
-		letter = make_letter(sender_name="_T 王芳")
+		letter = received_letter(sender_name="_T 王芳")
 		self.assertEqual(letter.status, "Closed")
 		letter.sender_address = "城关街道人民路 12 号"
 		letter.save()
@@ -125,7 +117,7 @@ class TestPetitionLetter(FrappeTestCase):
 		self.assertEqual(letter.acceptance_due, getdate("2025-03-18"))
 
 	def test_named_letter_gets_the_acceptance_limit_of_the_settings(self):
-		letter = make_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
+		letter = received_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
 		self.assertFalse(letter.is_anonymous)
 		self.assertEqual(letter.status, "Open")
 		self.assertEqual(letter.acceptance_due, getdate("2025-03-18"))
@@ -135,14 +127,14 @@ class TestPetitionLetter(FrappeTestCase):
 		settings.acceptance_days = 10
 		settings.save()
 		frappe.set_user(RECEPTION)
-		later = make_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
+		later = received_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
 		self.assertEqual(later.acceptance_due, getdate("2025-03-13"))
 
 	def test_petitioner_fills_the_sender_and_the_category_the_unit(self):
 		make_unit("_T Housing Office")
 		make_category("_T Noise", default_handling_unit="_T Housing Office")
 		petitioner = make_petitioner("_T 李强", email="_t.li.qiang@petition.example")
-		letter = make_letter(petitioner=petitioner, category="_T Noise")
+		letter = received_letter(petitioner=petitioner, category="_T Noise")
 		self.assertEqual(letter.sender_name, "_T 李强")
 		self.assertEqual(letter.sender_email, "_t.li.qiang@petition.example")
 		self.assertFalse(letter.is_anonymous)
@@ -156,18 +148,18 @@ class TestPetitionLetter(FrappeTestCase):
 			"sender_name": "_T 赵敏",
 			"sender_address": "河西镇幸福路 8 号",
 		}
-		sooner = make_letter(referral_deadline="2025-03-10", **referral)
+		sooner = received_letter(referral_deadline="2025-03-10", **referral)
 		self.assertEqual(sooner.acceptance_due, getdate("2025-03-10"))
-		later = make_letter(referral_deadline="2025-04-30", **referral)
+		later = received_letter(referral_deadline="2025-04-30", **referral)
 		self.assertEqual(later.acceptance_due, getdate("2025-03-18"))
 
 	def test_referral_needs_its_authority_and_a_deadline_after_receipt(self):
 		before = letter_count()
 		with self.assertRaises(PetitionLetterError) as caught:
-			make_letter(channel="Referred by Higher Authority", sender_name="_T 赵敏")
+			received_letter(channel="Referred by Higher Authority", sender_name="_T 赵敏")
 		self.assertIn("referring authority", str(caught.exception))
 		with self.assertRaises(PetitionLetterError):
-			make_letter(
+			received_letter(
 				channel="Referred by Higher Authority",
 				referral_authority="市信访局",
 				referral_deadline="2025-03-01",
@@ -177,13 +169,13 @@ class TestPetitionLetter(FrappeTestCase):
 	def test_future_receipt_is_refused(self):
 		before = letter_count()
 		with self.assertRaises(PetitionLetterError) as caught:
-			make_letter(received_on=add_days(nowdate(), 1))
+			received_letter(received_on=add_days(nowdate(), 1))
 		self.assertIn("future", str(caught.exception))
 		self.assertEqual(letter_count(), before)
 
 	def test_register_case_closes_the_letter(self):
 		petitioner = make_petitioner("_T 陈静")
-		letter = make_letter(petitioner=petitioner, sender_address="城关街道人民路 12 号")
+		letter = received_letter(petitioner=petitioner, sender_address="城关街道人民路 12 号")
 		letter.outcome = "Registered as a Case"
 		letter.save()
 		letter.reload()
@@ -202,14 +194,14 @@ class TestPetitionLetter(FrappeTestCase):
 
 	def test_repeat_letter_is_noted_on_the_original_case(self):
 		petitioner = make_petitioner("_T 陈静")
-		first = make_letter(petitioner=petitioner, outcome="Registered as a Case")
+		first = received_letter(petitioner=petitioner, outcome="Registered as a Case")
 		first.reload()
 		before = letter_count(outcome="Repeat of an Existing Case")
 		with self.assertRaises(PetitionLetterError):
-			make_letter(petitioner=petitioner, outcome="Repeat of an Existing Case")
+			received_letter(petitioner=petitioner, outcome="Repeat of an Existing Case")
 		self.assertEqual(letter_count(outcome="Repeat of an Existing Case"), before)
 
-		again = make_letter(
+		again = received_letter(
 			petitioner=petitioner, outcome="Repeat of an Existing Case", repeat_of=first.petition_case
 		)
 		self.assertEqual(again.status, "Closed")
@@ -233,25 +225,25 @@ class TestPetitionLetter(FrappeTestCase):
 		petitioner = make_petitioner("_T 陈静")
 		before = letter_count()
 		with self.assertRaises((RepeatLinkError, frappe.LinkValidationError)):
-			make_letter(
+			received_letter(
 				petitioner=petitioner, outcome="Repeat of an Existing Case", repeat_of="PC-NO-SUCH-CASE"
 			)
 		self.assertEqual(letter_count(), before)
 
 	def test_unit_handler_cannot_read_or_create_letters(self):
-		letter = make_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
+		letter = received_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
 		frappe.set_user(HANDLER)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Petition Letter", letter.name).check_permission("read")
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_list("Petition Letter")
 		with self.assertRaises(frappe.PermissionError):
-			make_letter(sender_name="_T 王芳")
+			received_letter(sender_name="_T 王芳")
 
 	def test_sender_matched_only_when_one_petitioner_has_the_email(self):
 		make_petitioner("_T 周一", email="_t.shared@petition.example")
 		make_petitioner("_T 周二", email="_t.shared@petition.example")
-		letter = make_letter(sender_name="_T 周", sender_email="_t.shared@petition.example")
+		letter = received_letter(sender_name="_T 周", sender_email="_t.shared@petition.example")
 		self.assertFalse(letter.petitioner)
 
 

@@ -11,6 +11,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from petition_management.tracking.return_visits import complete_return_visit
+from petition_management.utils.translation import label
 
 # A return visit follows the closing of the case.
 CASE_STATES_VISITED = ("Closed", "Archived")
@@ -69,9 +70,7 @@ class PetitionReturnVisit(Document):
 
 	def validate_completion(self):
 		missing = [
-			_(self.meta.get_label(fieldname))
-			for fieldname in ("method", "satisfaction")
-			if not self.get(fieldname)
+			label(self.meta, fieldname) for fieldname in ("method", "satisfaction") if not self.get(fieldname)
 		]
 		if missing:
 			frappe.throw(

@@ -24,29 +24,6 @@ class TestPetitionReturnVisit(CaseWorkflowTestCase):
 		frappe.db.set_value("User", RETIRED_OFFICE, "enabled", 0)
 		frappe.db.commit()
 
-	def setUp(self):
-		# In tests Frappe sends assignment e-mails at once, and sending commits: queue them only.
-		frappe.flags.mute_emails = True
-
-	def tearDown(self):
-		frappe.flags.mute_emails = False
-		super().tearDown()
-
-	def closed_case(self):
-		"""A registered case put in Closed directly, with the dates the workflow records: the path to
-		Closed through handling and delivery is tested in test_case_workflow."""
-		case = self.register()
-		frappe.set_user("Administrator")
-		case.db_set(
-			{
-				"workflow_state": "Closed",
-				"delivery_method": "Post",
-				"delivered_on": nowdate(),
-				"closed_on": nowdate(),
-			}
-		)
-		return frappe.get_doc("Petition Case", case.name)
-
 	def visit_of(self, case):
 		return frappe.get_doc("Petition Return Visit", {"petition_case": case.name})
 

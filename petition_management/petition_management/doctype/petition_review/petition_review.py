@@ -24,6 +24,7 @@ from petition_management.tracking.reviews import (
 	review_request_deadline,
 	sync_case_review_stage,
 )
+from petition_management.utils.translation import label, option
 
 CASE_FIELDS = ("name", "workflow_state", "review_request_due", "delivered_on", "replied_on", "closed_on")
 
@@ -99,7 +100,7 @@ class PetitionReview(Document):
 		if other:
 			frappe.throw(
 				_("Case {0} already has a {1} ({2}): there is one review and one re-review per case.").format(
-					frappe.bold(self.petition_case), _(self.review_type).lower(), other
+					frappe.bold(self.petition_case), option(self.doctype, self.review_type).lower(), other
 				),
 				DuplicateReviewError,
 				title=_("Already Requested"),
@@ -154,13 +155,13 @@ class PetitionReview(Document):
 		self.status = "Decided" if self.docstatus == 1 else "Requested"
 
 	def validate_decision(self):
-		missing = [_(self.meta.get_label("outcome"))] if not self.outcome else []
+		missing = [label(self.meta, "outcome")] if not self.outcome else []
 		if not strip_html(self.opinion or "").strip():
-			missing.append(_(self.meta.get_label("opinion")))
+			missing.append(label(self.meta, "opinion"))
 		if missing:
 			frappe.throw(
 				_("Fill in {0} before deciding the {1}.").format(
-					", ".join(frappe.bold(m) for m in missing), _(self.review_type).lower()
+					", ".join(frappe.bold(m) for m in missing), option(self.doctype, self.review_type).lower()
 				),
 				ReviewDecisionError,
 				title=_("Missing Information"),

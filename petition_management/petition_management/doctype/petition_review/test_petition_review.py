@@ -30,24 +30,6 @@ class TestPetitionReview(CaseWorkflowTestCase):
 		make_category(OTHER_CATEGORY)
 		frappe.db.commit()
 
-	def closed_case(self, delivered_on=None, **values):
-		"""A registered case put in Closed directly, with the dates the workflow records on the way (the
-		path through handling, reply and delivery is tested in test_case_workflow)."""
-		case = self.register(**values)
-		delivered_on = getdate(delivered_on or nowdate())
-		frappe.set_user("Administrator")
-		case.db_set(
-			{
-				"workflow_state": "Closed",
-				"replied_on": delivered_on,
-				"delivery_method": "Post",
-				"delivered_on": delivered_on,
-				"closed_on": delivered_on,
-				"review_request_due": limit_due_date(delivered_on, "review_request_days"),
-			}
-		)
-		return frappe.get_doc("Petition Case", case.name)
-
 	def request(self, case, review_type: str = "Review", requested_on=None, user: str = OFFICE):
 		frappe.set_user(user)
 		doc = frappe.get_doc(

@@ -26,6 +26,7 @@ from petition_management.tracking.supervision import (
 )
 from petition_management.utils.deadlines import due_date
 from petition_management.utils.system_fields import keep_system_fields, save_as_system
+from petition_management.utils.translation import option
 
 ORDERING_ROLES = frozenset({"Petition Office", "Petition Supervisor", "System Manager"})
 # A case in one of these states is no longer being handled, so there is nothing to order a unit to do.
@@ -213,7 +214,7 @@ class PetitionSupervision(Document):
 		if self.status not in (SupervisionStatus.RESPONDED, SupervisionStatus.ESCALATED):
 			frappe.throw(
 				_("Only a responded or escalated order can be closed; order {0} is {1}.").format(
-					self.name, frappe.bold(_(self.status))
+					self.name, frappe.bold(option(self.doctype, self.status))
 				),
 				SupervisionError,
 			)

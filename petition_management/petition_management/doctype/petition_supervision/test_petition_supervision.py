@@ -14,7 +14,7 @@ from petition_management.petition_management.doctype.petition_supervision.petiti
 	SupervisionError,
 )
 from petition_management.tests.test_case_workflow import CaseWorkflowTestCase
-from petition_management.tests.utils import make_staffed_unit, make_user, queued_mail_recipients
+from petition_management.tests.utils import make_staffed_unit, make_users, queued_mail_recipients
 from petition_management.tracking.supervision import (
 	escalate_unanswered_orders,
 	supervision_has_permission,
@@ -58,21 +58,12 @@ class TestPetitionSupervision(CaseWorkflowTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		for login, roles in USERS.items():
-			make_user(u(login), roles)
+		make_users({u(login): roles for login, roles in USERS.items()})
 		for unit, (parent, head, leader, handlers) in UNITS.items():
 			people = [u(login) if login else None for login in (head, leader)]
 			handler_users = [u(handler) for handler in handlers]
 			make_staffed_unit(unit, *people, handler_users, parent=parent, is_group=int(unit == BUREAU))
 		frappe.db.commit()
-
-	def setUp(self):
-		# In tests Frappe sends assignment e-mails at once, and sending commits: queue them only.
-		frappe.flags.mute_emails = True
-
-	def tearDown(self):
-		frappe.flags.mute_emails = False
-		super().tearDown()
 
 	# --- helpers -------------------------------------------------------------------------------------
 

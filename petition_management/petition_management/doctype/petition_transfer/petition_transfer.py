@@ -42,6 +42,7 @@ from petition_management.rules.deadlines import DeadlineError, add_days
 from petition_management.utils.deadlines import limit_due_date, status_of
 from petition_management.utils.rules import throw_rule_error
 from petition_management.utils.system_fields import keep_system_fields
+from petition_management.utils.translation import label
 
 OFFICE_ROLES = ("Petition Office", "System Manager")
 # Fields only the Petition Office changes once the transfer is issued
@@ -260,7 +261,7 @@ class PetitionTransfer(Document):
 			if self.has_value_changed(fieldname):
 				frappe.throw(
 					_("Only the Petition Office can change {0} of a transfer.").format(
-						frappe.bold(_(self.meta.get_label(fieldname)))
+						frappe.bold(label(self.meta, fieldname))
 					),
 					LockedFieldError,
 				)
@@ -274,9 +275,7 @@ class PetitionTransfer(Document):
 				frappe.throw(
 					_(
 						"{0} cannot be changed while the transfer is {1}; it changes only after a return for rework."
-					).format(
-						frappe.bold(_(self.meta.get_label(fieldname))), frappe.bold(_(before.workflow_state))
-					),
+					).format(frappe.bold(label(self.meta, fieldname)), frappe.bold(_(before.workflow_state))),
 					LockedFieldError,
 				)
 

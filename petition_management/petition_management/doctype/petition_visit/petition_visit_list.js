@@ -1,6 +1,7 @@
 // Copyright (c) 2026, Petition Management contributors
 // For license information, please see license.txt
 
+// Select values in the app's wording: Frappe's list view translates them without the DocType as context
 frappe.listview_settings["Petition Visit"] = {
 	add_fields: [
 		"status",
@@ -10,9 +11,11 @@ frappe.listview_settings["Petition Visit"] = {
 		"outcome",
 	],
 
+	onload: (listview) => petition_management.list.translate_filter_options(listview),
+
 	get_indicator(doc) {
 		if (doc.status === "Closed") {
-			return [__(doc.outcome || "Closed"), "green", "status,=,Closed"];
+			return [__(doc.outcome || "Closed", null, "Petition Visit"), "green", "status,=,Closed"];
 		}
 		if (doc.is_group_visit) {
 			return [
@@ -24,6 +27,6 @@ frappe.listview_settings["Petition Visit"] = {
 		if (doc.has_special_circumstances) {
 			return [__("Special Circumstances"), "red", "has_special_circumstances,=,1|status,=,Open"];
 		}
-		return [__("Open"), "orange", "status,=,Open"];
+		return [__("Open", null, "Petition Visit"), "orange", "status,=,Open"];
 	},
 };

@@ -19,7 +19,14 @@ from petition_management.setup.notifications import (
 	ensure_notifications,
 	get_notification_names,
 )
-from petition_management.tests.utils import make_category, make_unit, make_user, queued_mail_recipients
+from petition_management.tests.factories import make_petitioner, new_visit
+from petition_management.tests.utils import (
+	make_category,
+	make_outgoing_email_account,
+	make_unit,
+	make_users,
+	queued_mail_recipients,
+)
 
 RECEPTION = "visit-reception@example.com"
 OFFICE = "visit-office@example.com"
@@ -29,6 +36,13 @@ HANDLER = "visit-handler@example.com"
 UNIT = "_T Visit Labour Office"
 CATEGORY = "_T Visit Unpaid Wages"
 SUBJECT = "_T Visit unpaid wages at the brick works"
+USERS = {
+	RECEPTION: ["Petition Reception Officer"],
+	OFFICE: ["Petition Office"],
+	LEADER: ["Petition Leader"],
+	RECEIVING_LEADER: ["Petition Leader"],
+	HANDLER: ["Petition Unit Handler"],
+}
 
 
 def clear_settings_cache():
@@ -39,30 +53,6 @@ def clear_notification_cache():
 	frappe.cache.hdel("notifications", "Petition Visit")
 
 
-def make_petitioner(full_name: str) -> str:
-	existing = frappe.db.get_value("Petitioner", {"full_name": full_name})
-	if existing:
-		return existing
-	return frappe.get_doc({"doctype": "Petitioner", "full_name": full_name, "id_type": "None"}).insert().name
-
-
-def make_outgoing_email_account():
-	"""Notification e-mails need an outgoing account; a test site may have none (nothing is sent in tests)."""
-	if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Email Account",
-			"email_account_name": "_T Visit Outbox",
-			"email_id": "petitions-outbox@example.com",
-			"enable_outgoing": 1,
-			"default_outgoing": 1,
-			"smtp_server": "smtp.example.com",
-			"no_smtp_authentication": 1,
-		}
-	).insert(ignore_permissions=True)
-
-
 class TestPetitionVisit(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -70,14 +60,10 @@ class TestPetitionVisit(FrappeTestCase):
 		# What after_install / after_migrate do on every site: the shipped Notifications exist.
 		ensure_notifications()
 		# The people and masters every test uses, committed once (as a site's test records are).
-		make_user(RECEPTION, ["Petition Reception Officer"])
-		make_user(OFFICE, ["Petition Office"])
-		make_user(LEADER, ["Petition Leader"])
-		make_user(RECEIVING_LEADER, ["Petition Leader"])
-		make_user(HANDLER, ["Petition Unit Handler"])
+		make_users(USERS)
 		make_unit(UNIT, leader_in_charge=LEADER)
 		make_category(CATEGORY, default_handling_unit=UNIT)
-		cls.petitioners = [make_petitioner(f"_T Visitor {n}") for n in range(1, 8)]
+		cls.petitioners = [make_petitioner(f"_T Visitor {n}", reuse_name=True) for n in range(1, 8)]
 		frappe.db.commit()
 		clear_notification_cache()
 
@@ -104,17 +90,12 @@ class TestPetitionVisit(FrappeTestCase):
 		frappe.set_user(user)
 
 	def new_visit(self, rows: int = 1, **values):
-		return frappe.get_doc(
-			{
-				"doctype": "Petition Visit",
-				"subject": SUBJECT,
-				"content": "<p>_T Three months of wages are unpaid.</p>",
-				"request": "_T Pay the wages.",
-				"category": CATEGORY,
-				"number_of_visitors": rows,
-				"petitioners": [{"petitioner": p} for p in self.petitioners[:rows]],
-				**values,
-			}
+		return new_visit(
+			*self.petitioners[:rows],
+			subject=SUBJECT,
+			content="<p>_T Three months of wages are unpaid.</p>",
+			request="_T Pay the wages.",
+			**{"category": CATEGORY, "number_of_visitors": rows, **values},
 		)
 
 	def register(self, rows: int = 1, **values):

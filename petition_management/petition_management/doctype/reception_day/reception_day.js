@@ -30,14 +30,14 @@ function render_visits(frm) {
 				<td>${frappe.datetime.str_to_user(v.visit_datetime)}</td>
 				<td>${frappe.utils.escape_html(v.subject || "")}</td>
 				<td>${cint(v.number_of_visitors)}</td>
-				<td>${v.outcome ? __(v.outcome) : ""}</td>
+				<td>${v.outcome ? __(v.outcome, null, "Petition Visit") : ""}</td>
 				<td>${v.petition_case ? frappe.utils.escape_html(v.petition_case) : ""}</td>
 			</tr>`
 		)
 		.join("");
 	wrapper.html(`<table class="table table-bordered table-sm">
 		<thead><tr>
-			<th>${__("Visit")}</th><th>${__("Time")}</th><th>${__("Subject")}</th>
+			<th>${__("Visit", null, "Petition Management")}</th><th>${__("Time")}</th><th>${__("Subject", null, "Petition Management")}</th>
 			<th>${__("Visitors")}</th><th>${__("Outcome")}</th><th>${__("Petition Case")}</th>
 		</tr></thead>
 		<tbody>${rows}</tbody>

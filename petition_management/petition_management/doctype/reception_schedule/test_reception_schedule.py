@@ -13,11 +13,19 @@ from petition_management.petition_management.doctype.reception_schedule.receptio
 	ReceptionLeaderError,
 )
 from petition_management.special.reception import ReceptionScheduleError, refresh_reception_day_counts
-from petition_management.tests.utils import make_petitioner, make_user
+from petition_management.tests.factories import make_petitioner, make_visit
+from petition_management.tests.utils import make_users
 
 DOMAIN = "reception.test.local"
 LEADER_A, LEADER_B = f"leader-a@{DOMAIN}", f"leader-b@{DOMAIN}"
 OFFICE, RECEPTION, HANDLER = f"office@{DOMAIN}", f"reception@{DOMAIN}", f"handler@{DOMAIN}"
+USERS = {
+	LEADER_A: ["Petition Leader"],
+	LEADER_B: ["Petition Leader"],
+	OFFICE: ["Petition Office"],
+	RECEPTION: ["Petition Reception Officer"],
+	HANDLER: ["Petition Unit Handler"],
+}
 BUREAU, CITY = "_T 信访局接待大厅", "_T 市信访局"
 # March 2027: Mondays 1, 8, 15, 22, 29; Tuesdays 2, 9, 16, 23, 30. Monday 15 is made a holiday.
 MARCH_2027 = (datetime.date(2027, 3, 1), datetime.date(2027, 3, 31))
@@ -32,11 +40,7 @@ class ReceptionTestCase(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_user(LEADER_A, ["Petition Leader"])
-		make_user(LEADER_B, ["Petition Leader"])
-		make_user(OFFICE, ["Petition Office"])
-		make_user(RECEPTION, ["Petition Reception Officer"])
-		make_user(HANDLER, ["Petition Unit Handler"])
+		make_users(USERS)
 		frappe.db.commit()
 
 	def setUp(self):
@@ -143,28 +147,22 @@ class TestReceptionDay(ReceptionTestCase):
 	def visit(self, leader, when, outcome=None, reception_type="Leader's Reception Day"):
 		frappe.set_user("Administrator")
 		petitioner = make_petitioner("_T 李明")
-		frappe.set_user(RECEPTION)
 		values = (
 			{"on_the_spot_answer": "_T 当场答复：依政策解释清楚。"}
 			if outcome == "Answered on the Spot"
 			else {}
 		)
-		doc = frappe.get_doc(
-			{
-				"doctype": "Petition Visit",
-				"visit_datetime": when,
-				"reception_type": reception_type,
-				"receiving_leader": leader,
-				"number_of_visitors": 1,
-				"petitioners": [{"petitioner": petitioner}],
-				"subject": "_T 领导接访",
-				"content": "_T 反映小区停车问题。",
-				"outcome": outcome,
-				**values,
-			}
-		).insert()
-		frappe.set_user("Administrator")
-		return doc
+		return make_visit(
+			petitioner,
+			as_user=RECEPTION,
+			visit_datetime=when,
+			reception_type=reception_type,
+			receiving_leader=leader,
+			subject="_T 领导接访",
+			content="_T 反映小区停车问题。",
+			outcome=outcome,
+			**values,
+		)
 
 	def test_a_day_counts_and_lists_what_it_received_and_answered_on_the_spot(self):
 		today = getdate(now_datetime())
