@@ -31,6 +31,9 @@ portal_menu_items = [
 	{"title": "Submit a Petition", "route": "/online-petition/new"},
 ]
 
+# Print formats: rich text is cleaned again when printed (petition_management/utils/print_text.py)
+jinja = {"filters": ["petition_management.utils.print_text.pm_rich_text"]}
+
 # Installation
 # ------------
 after_install = "petition_management.setup.install.after_install"

@@ -5,9 +5,10 @@ escalation."""
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from petition_management.demo import DemoContext, cases, letters, masters, petitioners, users, visits
+from petition_management.demo import DemoContext
 from petition_management.demo.incidents import HALL, SQUARE, make_incidents
 from petition_management.demo.users import demo_email
+from petition_management.tests.utils import load_demo_until_cases
 
 
 class TestDemoIncidentAlerts(FrappeTestCase):
@@ -17,17 +18,7 @@ class TestDemoIncidentAlerts(FrappeTestCase):
 
 	def test_each_demo_incident_has_its_alerts(self):
 		context = DemoContext()
-		for step in (
-			users.make_users,
-			masters.make_settings,
-			masters.make_units,
-			masters.make_categories,
-			petitioners.make_petitioners,
-			letters.make_letters,
-			visits.make_visits,
-			cases.make_cases,
-		):
-			step(context)
+		load_demo_until_cases(context)
 		make_incidents(context)
 		incidents = frappe.get_all(
 			"Emergency Incident",

@@ -3,9 +3,10 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from petition_management.demo import STEPS, DemoContext, cases, masters, portal
+from petition_management.demo import DemoContext
 from petition_management.demo.special import make_special
 from petition_management.demo.users import demo_email
+from petition_management.tests.utils import load_demo_until_cases
 
 COUNTED = (
 	"Reception Schedule",
@@ -23,11 +24,7 @@ class TestSpecialDemo(FrappeTestCase):
 
 	def test_the_demo_has_each_kind_of_record_once(self):
 		context = DemoContext()
-		# the steps the special records build on: the demo's up to its cases, but the set-up wizard and
-		# the portal (the rest of the demo is not needed here)
-		for step in STEPS[: STEPS.index(cases.make_cases) + 1]:
-			if step not in (masters.complete_setup, portal.make_online_petitions):
-				step(context)
+		load_demo_until_cases(context)  # what the special records build on
 		make_special(context)
 		counts = {doctype: frappe.db.count(doctype) for doctype in COUNTED}
 		self.assertTrue(all(counts.values()), counts)

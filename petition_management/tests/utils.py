@@ -130,3 +130,13 @@ def count_queries(function, *args) -> int:
 	finally:
 		frappe.db.__class__.sql = original
 	return len(queries)
+
+
+def load_demo_until_cases(context) -> None:
+	"""The demo's steps up to its cases (users, settings, units, categories, petitioners, letters, visits,
+	cases), without the set-up wizard and the portal: what a later demo step builds on."""
+	from petition_management.demo import STEPS, cases, masters, portal
+
+	for step in STEPS[: STEPS.index(cases.make_cases) + 1]:
+		if step not in (masters.complete_setup, portal.make_online_petitions):
+			step(context)

@@ -15,6 +15,7 @@ from petition_management.petition_management.doctype.petition_settings.petition_
 from petition_management.rules.deadlines import DeadlineError, pause_adjusted_due, paused_basis_days
 from petition_management.special.key_cases import validate_key_case
 from petition_management.utils.deadlines import due_date, get_work_calendar, limit_due_date, status_of
+from petition_management.utils.lifecycle_dates import validate_case_dates
 from petition_management.utils.notices import Notice, send_case_notice
 from petition_management.utils.rules import throw_rule_error
 from petition_management.utils.text_limits import validate_text_lengths
@@ -63,6 +64,7 @@ class PetitionCase(Document):
 		self.validate_pauses()
 		validate_key_case(self)
 		self.validate_state_change()
+		validate_case_dates(self)
 		self.set_handling_due()
 		self.set_current_due()
 
