@@ -32,7 +32,13 @@ portal_menu_items = [
 ]
 
 # Print formats: rich text is cleaned again when printed (petition_management/utils/print_text.py)
-jinja = {"filters": ["petition_management.utils.print_text.pm_rich_text"]}
+jinja = {
+	"filters": ["petition_management.utils.print_text.pm_rich_text"],
+	"methods": [
+		"petition_management.utils.print_identity.pm_party_identifiers",
+		"petition_management.utils.print_identity.pm_letter_sender",
+	],
+}
 
 # Installation
 # ------------
@@ -55,6 +61,7 @@ before_tests = "petition_management.setup.install.before_tests"
 #   tracking/supervision.py   supervision orders
 #   appraisal/permissions.py  unit appraisals
 #   special/screening.py      dispute screening rounds and mediation cases
+#   intake/leader_scope.py    a leader's letters, visits and petitioners: those of the cases they see
 permission_query_conditions = {
 	"Petition Case": "petition_management.handling.permissions.case_query",
 	"Petition Transfer": "petition_management.handling.permissions.transfer_query",
@@ -64,6 +71,9 @@ permission_query_conditions = {
 	"Petition Appraisal": "petition_management.appraisal.permissions.appraisal_query",
 	"Dispute Screening Round": "petition_management.special.screening.round_query",
 	"Mediation Case": "petition_management.special.screening.mediation_query",
+	"Petition Letter": "petition_management.intake.leader_scope.letter_query",
+	"Petition Visit": "petition_management.intake.leader_scope.visit_query",
+	"Petitioner": "petition_management.intake.leader_scope.petitioner_query",
 }
 has_permission = {
 	"Petition Case": "petition_management.handling.permissions.case_has_permission",
@@ -74,22 +84,23 @@ has_permission = {
 	"Petition Appraisal": "petition_management.appraisal.permissions.appraisal_has_permission",
 	"Dispute Screening Round": "petition_management.special.screening.round_has_permission",
 	"Mediation Case": "petition_management.special.screening.mediation_has_permission",
+	"Petition Letter": "petition_management.intake.leader_scope.letter_has_permission",
+	"Petition Visit": "petition_management.intake.leader_scope.visit_has_permission",
+	"Petitioner": "petition_management.intake.leader_scope.petitioner_has_permission",
 }
 
-# Field-level read permissions on every query, and the Frappe v15 methods that bypass them
-# (petition_management/utils/field_permissions.py explains the v15 gaps this closes).
-# Malformed REST input gets a translated 400 (petition_management/utils/request_input.py).
 # The portal answers in the visitor's language and never shows a guest a traceback (portal/guard.py).
+# Malformed REST input gets a translated 400 (petition_management/utils/request_input.py).
 before_request = [
 	"petition_management.portal.guard.before_request",
-	"petition_management.utils.field_permissions.apply",
 	"petition_management.utils.request_input.validate",
 ]
-before_job = ["petition_management.utils.field_permissions.apply"]
+# Three Frappe v15 endpoints that could widen what a user sees of the app's DocTypes (api/list_scope.py):
+# a count without permission checks, and search turning `ignore_user_permissions` into no permissions.
 override_whitelisted_methods = {
-	"frappe.client.get_count": "petition_management.utils.field_permissions.get_count",
-	"frappe.desk.search.search_link": "petition_management.utils.field_permissions.search_link",
-	"frappe.desk.search.search_widget": "petition_management.utils.field_permissions.search_widget",
+	"frappe.client.get_count": "petition_management.api.list_scope.get_count",
+	"frappe.desk.search.search_link": "petition_management.api.list_scope.search_link",
+	"frappe.desk.search.search_widget": "petition_management.api.list_scope.search_widget",
 }
 
 # Document Events
@@ -100,6 +111,12 @@ doc_events = {
 	"Petition Case": {"on_trash": "petition_management.tracking.deletion_guard.prevent_deletion"},
 	"Petition Transfer": {"on_trash": "petition_management.tracking.deletion_guard.prevent_deletion"},
 	"Petition Appraisal": {"on_trash": "petition_management.tracking.deletion_guard.prevent_deletion"},
+	# Every text a user gives the app's DocTypes (module "Petition Management") is stored as plain text
+	# or as rich text safe printed raw, whatever the channel (utils/stored_text.py)
+	"*": {
+		"before_validate": "petition_management.utils.stored_text.clean_document",
+		"before_update_after_submit": "petition_management.utils.stored_text.clean_after_submit",
+	},
 }
 
 # Scheduled Tasks
@@ -115,5 +132,7 @@ scheduler_events = {
 	"cron": {
 		# half-monthly dispute screening rounds, on the 1st and the 16th
 		"0 6 1,16 * *": ["petition_management.special.screening.open_screening_rounds"],
+		# an e-mailed access code leaves the Email Queue once sent (portal/mail.py)
+		"*/10 * * * *": ["petition_management.portal.mail.forget_sent_access_codes"],
 	},
 }

@@ -5,8 +5,6 @@ from frappe import _
 
 from petition_management.petition_management.doctype.petitioner.petitioner import find_duplicates
 
-PROTECTED_LEVEL = 1
-
 
 @frappe.whitelist()
 def find_likely_duplicates(
@@ -20,11 +18,11 @@ def find_likely_duplicates(
 	Returns names, regions, masked identifiers and reason codes: never a full ID number or phone."""
 	if not (frappe.has_permission("Petitioner", "create") or frappe.has_permission("Petitioner", "write")):
 		frappe.throw(_("You are not permitted to register or edit Petitioners."), frappe.PermissionError)
-	if not can_read_protected_fields():
+	if not can_read_identity():
 		# a phone match would tell whose phone it is; only users who may read phones look up by one
 		phone = None
 	return find_duplicates(full_name, region=region, phone=phone, exclude=exclude)
 
 
-def can_read_protected_fields() -> bool:
-	return PROTECTED_LEVEL in frappe.get_meta("Petitioner").get_permlevel_access("read")
+def can_read_identity() -> bool:
+	return bool(frappe.has_permission("Petitioner Identity", "read"))

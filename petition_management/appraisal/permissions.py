@@ -9,6 +9,7 @@ same rule to one document and can only deny (False or None, never True).
 import frappe
 
 from petition_management.handling.transfers import user_units
+from petition_management.utils.scope import scope_rows
 
 UNRESTRICTED_ROLES = frozenset(
 	{"System Manager", "Petition Office", "Petition Director", "Petition Supervisor"}
@@ -31,7 +32,11 @@ def appraisal_query(user: str | None = None, doctype: str | None = None) -> str:
 
 
 def appraisal_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Decided on the stored unit, and for anything but reading on the incoming unit too (utils/scope.py)."""
 	user = user or frappe.session.user
-	if is_unrestricted(user) or doc.unit in user_units(user):
+	if is_unrestricted(user):
+		return None
+	units = user_units(user)
+	if all(row.get("unit") in units for row in scope_rows(doc, ("unit",), ptype)):
 		return None
 	return False

@@ -1,12 +1,16 @@
 """Appraisal Runs: appraise every active unit that is not a group (only those under the run's group unit
 when it names one) for a period, rank them, and list the units to commend and to watch.
 
-Set-based: the figures of all the units come from a few grouped queries (figures.gather); the rest is
-one insert or update per unit through its controller (so Workflow Actions, Notifications, Versions and
-an admin's customisations apply as to any appraisal): the number of queries grows with the number of
-units, never with the number of cases. Only Draft appraisals are (re)computed: one Under Review or
+Set-based: the figures of all the units come from a few grouped queries (figures.gather); the new
+appraisals are scored in memory by their controller and written in a few multi-row INSERTs with their
+Workflow Actions, then their after_insert/on_update/on_change events run (appraisal/writing.py, so
+Notifications and an admin's Server Scripts still apply); a recomputed Draft is saved through its
+controller (with its Version). The number of queries grows with the number of units, never with the
+number of cases. Only Draft appraisals are (re)computed: one Under Review or
 Approved is kept exactly as it is, and its stored score takes part in the ranking.
 """
+
+import time
 
 import frappe
 from frappe import _
@@ -14,6 +18,7 @@ from frappe.utils import getdate, now_datetime, nowdate
 
 from petition_management.appraisal import APPRAISAL, SCHEME, AppraisalState
 from petition_management.appraisal.figures import gather
+from petition_management.appraisal.writing import insert_new
 from petition_management.rules.appraisal import RankEntry, as_of_date, commend_and_watch, rank
 
 APPRAISAL_FIELDS = ["name", "unit", "workflow_state", "score", "grade", "vetoed", "has_data"]
@@ -34,7 +39,9 @@ def appraised_units(parent_unit: str | None = None) -> list[str]:
 
 
 def execute_run(run) -> None:
-	"""Create or recompute the appraisals of the run's period, rank them and save the run."""
+	"""Create or recompute the appraisals of the run's period, rank them and save the run. The seconds
+	of each step (gather, score, write) are left in ``run.flags.timings``."""
+	started = time.perf_counter()
 	units = appraised_units(run.parent_unit)
 	start, end = getdate(run.from_date), getdate(run.to_date)
 	as_of = as_of_date(end, getdate(nowdate()))
@@ -49,7 +56,8 @@ def execute_run(run) -> None:
 			fields=APPRAISAL_FIELDS,
 		)
 	}
-	appraisals = []
+	gathered = time.perf_counter()
+	appraisals, new, drafts = [], [], []
 	for unit in units:
 		current = existing.get(unit)
 		if current and current.workflow_state not in (None, "", AppraisalState.DRAFT):
@@ -57,6 +65,7 @@ def execute_run(run) -> None:
 			continue
 		if current:
 			doc = frappe.get_doc(APPRAISAL, current.name)
+			drafts.append(doc)
 		else:
 			doc = frappe.new_doc(APPRAISAL)
 			doc.update(
@@ -67,16 +76,30 @@ def execute_run(run) -> None:
 					"period_number": run.period_number,
 				}
 			)
+			new.append(doc)
 		doc.scheme = run.scheme
 		doc.appraisal_run = run.name
 		doc.set_figures(figures[unit], as_of, window)
-		doc.save()
+		if not current:
+			doc.prepare_new()
 		appraisals.append(doc)
+	scored = time.perf_counter()
+	insert_new(new)  # set-based (appraisal/writing.py)
+	for doc in drafts:  # a recomputed Draft is saved through its controller (Version of the change)
+		doc.save()
 	set_results(run, appraisals, scheme)
 	run.status = "Completed"
 	run.last_run_on = now_datetime()
 	run.unit_count = len(appraisals)
 	run.save()
+	written = time.perf_counter()
+	run.flags.timings = {
+		"gather": round(gathered - started, 3),
+		"score": round(scored - gathered, 3),
+		"write": round(written - scored, 3),
+		"new": len(new),
+		"recomputed": len(drafts),
+	}
 
 
 def set_results(run, appraisals: list, scheme) -> None:

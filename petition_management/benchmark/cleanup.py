@@ -7,6 +7,7 @@ from petition_management.benchmark import MARK
 
 PREFIXES = {
 	"Petitioner": f"PTR{MARK}-",
+	"Petitioner Identity": f"PTR{MARK}-",
 	"Petition Case": f"PC{MARK}-",
 	"Petition Party": f"PP{MARK}",
 	"Petition Repeat Note": f"RN{MARK}",

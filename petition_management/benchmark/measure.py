@@ -195,18 +195,27 @@ def month_statistics(today, repetitions: int) -> dict:
 
 
 def appraisal_run(today, repetitions: int) -> dict:
+	"""The run's seconds, with its split (the median of each step): gather the figures, score the
+	appraisals in memory, write them (appraisal/runs.py, run.flags.timings)."""
 	from petition_management.appraisal.runs import execute_run
 
 	year = getdate(today).year - 1
-	times, units = [], 0
+	times, units, splits = [], 0, []
 	for k in range(repetitions + 1):
 		with rolled_back():
 			run = year_run(year)
-			seconds, _ = timed(execute_run, run)
+			with counted_queries() as queries:
+				seconds, _ = timed(execute_run, run)
 			units = run.unit_count
+			split = dict(run.flags.timings or {}, queries=len(queries))
 		if k:
 			times.append(seconds)
-	return {**summary(times, digits=2), "year": year, "units": units}
+			splits.append(split)
+	steps = {
+		step: round(statistics.median(s[step] for s in splits), 3)
+		for step in ("gather", "score", "write", "queries")
+	}
+	return {**summary(times, digits=2), "year": year, "units": units, "split": steps}
 
 
 def year_run(year: int):
@@ -295,3 +304,39 @@ def list_page(handler: str, units: list[str], repetitions: int) -> dict:
 		"rows": len(rows),
 		**others,
 	}
+
+
+# 7. The public statistics page (a guest page): its context function in process, cold and warm cache
+
+
+def statistics_page(repetitions: int) -> dict:
+	"""Hits per second of /petition-statistics' get_context as a guest: with the figures' Redis cache
+	cleared before each hit (cold) and kept (warm), with the statements each sends."""
+	from petition_management.portal import statistics as public
+	from petition_management.www import petition_statistics
+
+	def hit():
+		frappe.local.form_dict = frappe._dict()
+		petition_statistics.get_context(frappe._dict())
+
+	figures = {}
+	with acting_as("Guest"):
+		hit()  # loads settings and translations
+		for label, clear in (("cold", True), ("warm", False)):
+			times, counts = [], []
+			for _ in range(max(3, repetitions * 4)):
+				if clear:
+					public.clear_cache()
+				with counted_queries() as queries:
+					seconds, _ = timed(hit)
+				times.append(seconds)
+				counts.append(len(queries))
+			median = statistics.median(times)
+			figures[label] = {
+				"hits_per_second": round(1 / median, 1) if median else None,
+				"ms": round(median * 1000, 2),
+				"queries": max(counts),
+				"samples": [round(1 / t, 1) for t in times if t],
+			}
+	public.clear_cache()
+	return {"value": figures["warm"]["hits_per_second"], "samples": figures["warm"]["samples"], **figures}

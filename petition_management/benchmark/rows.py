@@ -68,8 +68,8 @@ class Person:
 	phone_masked: str | None
 
 
-def petitioner_row(p: int, pools: TextPools) -> dict:
-	"""A petitioner with a unique, well-formed ID number (or none) and phone (or none)."""
+def petitioner_row(p: int, pools: TextPools) -> tuple[dict, dict]:
+	"""A petitioner and its identity, with a unique, well-formed ID number (or none) and phone (or none)."""
 	full_name = pools.names[(p * 7) % len(pools.names)]
 	kind = p % 100
 	id_type, id_number, birth_date, gender = "None", None, None, ("Male", "Female")[p % 2]
@@ -83,27 +83,34 @@ def petitioner_row(p: int, pools: TextPools) -> dict:
 	elif kind < 88:
 		id_type, id_number = "Other", f"H{p:08d}"
 	phone = f"1{'35789'[p % 5]}{(p * 104729 + 7) % 10**9:09d}" if p % 10 != 3 else None
+	created = standard(datetime(2020, 1, 1) + timedelta(minutes=p % 100000))
 	return {
 		"name": petitioner_name(p),
 		"full_name": full_name,
 		"gender": gender,
 		"id_type": id_type,
-		"id_number": id_number,
 		"id_number_masked": mask_id_number(id_number) or None,
-		"birth_date": birth_date,
-		"phone": phone,
 		"phone_masked": mask_phone(phone) or None,
-		"phone_normalized": phone,
 		"email": f"p{p}@example.com" if p % 20 == 0 else None,
-		"address": pools.addresses[p % len(pools.addresses)],
 		"region": REGIONS[p % len(REGIONS)],
 		"name_normalized": normalize_name(full_name),
-		**standard(datetime(2020, 1, 1) + timedelta(minutes=p % 100000)),
+		**created,
+	}, {
+		"name": petitioner_name(p),
+		"petitioner": petitioner_name(p),
+		"full_name": full_name,
+		"id_type": id_type,
+		"id_number": id_number,
+		"birth_date": birth_date,
+		"phone": phone,
+		"phone_normalized": phone,
+		"address": pools.addresses[p % len(pools.addresses)],
+		**created,
 	}
 
 
 def person(p: int, pools: TextPools) -> Person:
-	row = petitioner_row(p, pools)
+	row, _identity = petitioner_row(p, pools)
 	return Person(row["full_name"], row["id_number_masked"], row["phone_masked"])
 
 
@@ -261,8 +268,6 @@ class CaseBuilder:
 					"parentfield": "petitioners",
 					"petitioner": petitioner_name(p),
 					"petitioner_name": who.full_name,
-					"id_number_masked": who.id_number_masked,
-					"phone_masked": who.phone_masked,
 					"is_representative": int(group),
 					**standard(created),
 					"idx": k + 1,

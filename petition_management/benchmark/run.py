@@ -1,5 +1,5 @@
 """One benchmark run: masters, scratch DocTypes, the seed (with the daily job's query count taken at N/10
-between its two stages), the six figures, the table and the JSON."""
+between its two stages), the six figures and the public statistics page, the table and the JSON."""
 
 import os
 import time
@@ -53,6 +53,7 @@ def run_benchmark(
 			"registration": lambda: measure.registration(masters["reception"], repetitions),
 			"appraisal_run": lambda: measure.appraisal_run(today, max(1, repetitions // 2)),
 			"daily_job": lambda: measure.daily_job(today, max(1, repetitions // 2)),
+			"statistics_page": lambda: measure.statistics_page(repetitions),
 		}
 		for key, step in steps.items():
 			say(f"measuring {key} ...")
@@ -92,6 +93,7 @@ def measure_figures(
 		"month_statistics": lambda handler, units: measure.month_statistics(today, repetitions),
 		"appraisal_run": lambda handler, units: measure.appraisal_run(today, max(1, repetitions // 2)),
 		"daily_job": lambda handler, units: measure.daily_job(today, max(1, repetitions // 2)),
+		"statistics_page": lambda handler, units: measure.statistics_page(repetitions),
 	}
 	masters = make_masters()
 	units = measure.units_by_size()

@@ -23,6 +23,7 @@ CHUNK = 5000
 NUMERIC = frozenset({"Check", "Int", "Float", "Currency", "Percent"})
 DOCTYPES = (
 	"Petitioner",
+	"Petitioner Identity",
 	"Petition Case",
 	"Petition Party",
 	"Petition Repeat Note",
@@ -109,7 +110,9 @@ def seed_cases(
 		stage_start = time.perf_counter()
 		for p in range(plan.petitioners):
 			if stages[p] == stage:
-				writer.add("Petitioner", petitioner_row(p, pools))
+				person, identity = petitioner_row(p, pools)
+				writer.add("Petitioner", person)
+				writer.add("Petitioner Identity", identity)
 		for k, i in enumerate(cases_of_stage(plan, stage), 1):
 			for doctype, values in builder.rows(i):
 				writer.add(doctype, values)

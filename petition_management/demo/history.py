@@ -30,6 +30,7 @@ from petition_management.demo.lifecycle import Scenario, lead_unit_for, walk_cas
 from petition_management.demo.unit_work import unit_people
 from petition_management.handling.transfers import lead_transfer
 from petition_management.intake.cases import register_case
+from petition_management.intake.identity import create_letter
 
 CASE = "Petition Case"
 LETTER = "Petition Letter"
@@ -107,9 +108,8 @@ def make_history(context):
 def tell(clock, day: datetime.date, story: Story, index: int, context) -> str:
 	clock.move(get_datetime(f"{day} 09:00:00"))
 	with acting_as(staff("reception")):
-		letter = frappe.get_doc(
+		letter = create_letter(
 			{
-				"doctype": LETTER,
 				"channel": story.channel,
 				"received_on": day,
 				"category": story.category if frappe.db.exists("Petition Category", story.category) else None,
@@ -119,7 +119,7 @@ def tell(clock, day: datetime.date, story: Story, index: int, context) -> str:
 				"sender_name": context.zh.name(),
 				"sender_address": context.zh.address(),
 			}
-		).insert()
+		)
 		context.add(LETTER, letter.name)
 		clock.move(get_datetime(f"{day} 09:30:00"))
 		letter.db_set({"outcome": "Registered as a Case", "status": "Closed"})

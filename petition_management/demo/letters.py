@@ -7,6 +7,8 @@ a case are left to the case step; anonymous letters close themselves with "No Re
 import frappe
 from frappe.utils import add_days, getdate, nowdate
 
+from petition_management.intake.identity import create_letter
+
 REFERRAL_AUTHORITY = "市信访局"
 
 # (channel, category, subject, content, request, sender) — sender: "petitioner", "named", "anonymous"
@@ -260,7 +262,10 @@ EN_LETTERS = (
 
 def make_letters(context):
 	petitioners = frappe.get_all(
-		"Petitioner", fields=["name", "address"], order_by="creation asc", limit=len(ZH_LETTERS)
+		"Petitioner Identity",
+		fields=["petitioner as name", "address"],
+		order_by="creation asc",
+		limit=len(ZH_LETTERS),
 	)
 	rows = [(row, context.zh) for row in ZH_LETTERS] + [(row, context.en) for row in EN_LETTERS]
 	for index, (row, fake) in enumerate(rows):
@@ -273,8 +278,7 @@ def make_letters(context):
 def make_letter(index: int, row: tuple, fake, petitioners: list):
 	channel, category, subject, content, request, sender = row
 	received_on = getdate(add_days(nowdate(), -(index * 2 % 45) - 1))
-	letter = frappe.new_doc("Petition Letter")
-	letter.update(
+	letter = frappe._dict(
 		{
 			"channel": channel,
 			"received_on": received_on,
@@ -293,8 +297,7 @@ def make_letter(index: int, row: tuple, fake, petitioners: list):
 				"referral_deadline": add_days(received_on, 10),
 			}
 		)
-	letter.insert(ignore_permissions=True)
-	return letter
+	return create_letter(letter, ignore_permissions=True)
 
 
 def set_sender(letter, sender: str, fake, petitioner):

@@ -12,6 +12,7 @@ import random
 
 import frappe
 
+from petition_management.intake.identity import create_petitioner
 from petition_management.rules.resident_id import check_digit, is_valid_phone
 
 # Townships of the demo county (see masters.UNITS) and real-looking county codes of the same prefecture.
@@ -125,7 +126,8 @@ def make_without_id(context, full_name: str, region: str) -> str:
 
 def make_look_alikes(context, residents: list[str]):
 	"""A relative who gives the family's phone, and a namesake in the same township."""
-	first = frappe.db.get_value("Petitioner", residents[0], ["phone", "region", "full_name"], as_dict=True)
+	first = frappe.db.get_value("Petitioner", residents[0], ["region", "full_name"], as_dict=True)
+	first.phone = frappe.db.get_value("Petitioner Identity", residents[0], "phone")
 	second = frappe.db.get_value("Petitioner", residents[1], ["region", "full_name", "gender"], as_dict=True)
 	relative, gender = resident_identity(RESIDENTS)
 	insert_once(
@@ -153,10 +155,14 @@ def make_look_alikes(context, residents: list[str]):
 
 def insert_once(context, identity: dict, values: dict) -> str:
 	"""The Petitioner with this identity, created when it is not there yet."""
-	name = frappe.db.get_value("Petitioner", identity, "name")
+	if identity.get("id_number"):
+		name = frappe.db.get_value("Petitioner Identity", identity, "petitioner")
+	else:
+		name = frappe.db.get_value(
+			"Petitioner", {k: v for k, v in identity.items() if k != "id_type"}, "name"
+		)
 	if not name:
-		doc = frappe.get_doc({"doctype": "Petitioner", **identity, **values})
-		name = doc.insert(ignore_permissions=True).name
+		name = create_petitioner({**identity, **values}, ignore_permissions=True).name
 	context.add("Petitioner", name)
 	return name
 

@@ -15,19 +15,25 @@ silence another hook of the same DocType (Frappe takes the first answer that is 
 Frappe lists a Workflow Action (the pending step of a document) to every user with the step's role; for
 transfers and cases the same unit rule applies, so a unit never sees the names of another unit's
 transfers there either.
+
+Every rule is decided on the stored record (utils/scope.py): its transfers, its unit, its case, its key
+leader and team as the database holds them; for anything but reading the incoming values must be in scope
+too, so that nobody takes another unit's record by sending their own unit.
 """
 
 import frappe
 
 from petition_management.handling.transfers import TransferRole, TransferState, user_units
+from petition_management.utils.scope import is_read, scope_rows
 
 UNRESTRICTED_ROLES = frozenset(
 	{"Administrator", "System Manager", "Petition Office", "Petition Director", "Petition Supervisor"}
 )
 # Reception registers cases, so it sees all of them (but no transfers).
 CASE_UNRESTRICTED_ROLES = UNRESTRICTED_ROLES | {"Petition Reception Officer"}
-READ_PTYPES = frozenset({"read", "select", "print", "email", "report", "export"})
 DENY_ALL = "1=0"
+CASE = "Petition Case"
+KEY_TEAM = "Petition Key Team Member"
 
 
 def _is_unrestricted(user: str, roles: frozenset[str]) -> bool:
@@ -59,18 +65,27 @@ def transfer_has_permission(doc, ptype: str | None = None, user: str | None = No
 	return None if transfer_allowed(doc, ptype, user) else False
 
 
+TRANSFER_SCOPE = ("unit", "lead_unit", "transfer_role", "workflow_state")
+
+
 def transfer_allowed(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""Decided on the stored transfer, and for anything but reading on the incoming one too
+	(utils/scope.py): a unit cannot take another unit's transfer by sending its own unit."""
 	user = user or frappe.session.user
 	if _is_unrestricted(user, UNRESTRICTED_ROLES):
 		return True
 	units = user_units(user)
-	if doc.unit in units:
+	return all(_transfer_in_scope(row, ptype, units) for row in scope_rows(doc, TRANSFER_SCOPE, ptype))
+
+
+def _transfer_in_scope(row, ptype: str | None, units: list[str]) -> bool:
+	if row.get("unit") in units:
 		return True
 	return bool(
-		(ptype or "read") in READ_PTYPES
-		and doc.transfer_role == TransferRole.CO
-		and doc.workflow_state == TransferState.REPLY_ACCEPTED
-		and doc.get("lead_unit") in units
+		is_read(ptype)
+		and row.get("transfer_role") == TransferRole.CO
+		and row.get("workflow_state") == TransferState.REPLY_ACCEPTED
+		and row.get("lead_unit") in units
 	)
 
 
@@ -102,8 +117,11 @@ def key_cases_sql(user: str) -> str:
 	)
 
 
-def is_key_person(doc, user: str) -> bool:
-	return doc.get("key_leader") == user or any(row.user == user for row in doc.get("key_team") or [])
+def is_stored_key_person(case_name: str, user: str) -> bool:
+	"""The key leader or a key team member of the case as stored (never as a client sent it)."""
+	return frappe.db.get_value(CASE, case_name, "key_leader") == user or bool(
+		frappe.db.exists(KEY_TEAM, {"parent": case_name, "parenttype": CASE, "user": user})
+	)
 
 
 def case_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -111,19 +129,26 @@ def case_has_permission(doc, ptype: str | None = None, user: str | None = None) 
 
 
 def case_allowed(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""A unit person reads, never writes, the cases their units handle; a key person reads the key case.
+	Both are decided on the stored case: its transfers and its key leader and team."""
 	user = user or frappe.session.user
 	if _is_unrestricted(user, CASE_UNRESTRICTED_ROLES):
 		return True
-	if (ptype or "read") not in READ_PTYPES or doc.is_new():
+	if not is_read(ptype) or doc.is_new():
 		return False
-	if is_key_person(doc, user):
+	return case_name_readable(doc.name, user)
+
+
+def case_name_readable(case_name: str, user: str) -> bool:
+	"""May a restricted user read the stored case of this name."""
+	if is_stored_key_person(case_name, user):
 		return True
 	units = user_units(user)
 	return bool(
 		units
 		and frappe.db.sql(
 			f"select 1 from ({_unit_cases_sql(_sql_list(units))}) cases where cases.petition_case = %s limit 1",
-			(doc.name,),
+			(case_name,),
 		)
 	)
 
@@ -165,7 +190,12 @@ def extension_query(user: str | None = None) -> str:
 
 
 def extension_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	if doc.is_new() or not doc.petition_case:
+	"""The stored case of an existing request, and for anything but reading (a new request included) the
+	incoming case too, must be one the user may read."""
+	user = user or frappe.session.user
+	if _is_unrestricted(user, CASE_UNRESTRICTED_ROLES):
 		return None
-	case = frappe.get_doc("Petition Case", doc.petition_case)
-	return None if case_allowed(case, "read", user) else False
+	cases = {row.get("petition_case") for row in scope_rows(doc, ("petition_case",), ptype)}
+	cases.discard(None)
+	cases.discard("")
+	return None if all(case_name_readable(case, user) for case in cases) else False

@@ -103,17 +103,22 @@ def record_reply(doc):
 		doc.set(fieldname, None)
 
 
-def validate_co_units_replied(doc):
-	pending = [
-		row
-		for row in active_transfers(doc.petition_case)
+def pending_co_units(case: str) -> list[str]:
+	"""The co-handling units of the case whose reply is not accepted yet (the lead's reply waits)."""
+	return [
+		row.unit
+		for row in active_transfers(case)
 		if row.transfer_role == TransferRole.CO and row.workflow_state != TransferState.REPLY_ACCEPTED
 	]
+
+
+def validate_co_units_replied(doc):
+	pending = pending_co_units(doc.petition_case)
 	if pending:
 		frappe.throw(
 			_(
 				"The lead unit's reply summarizes all units: wait until the replies of {0} are accepted."
-			).format(", ".join(frappe.bold(row.unit) for row in pending)),
+			).format(", ".join(frappe.bold(unit) for unit in pending)),
 			ReplyIncompleteError,
 			title=_("Co-handling Units Pending"),
 		)
@@ -168,6 +173,18 @@ def record_acceptance(doc):
 			title=_("Reply Receipt Unsigned"),
 		)
 	record_office_decision(doc)
+	prefill_consolidated_reply(doc)
+
+
+def prefill_consolidated_reply(doc):
+	"""The lead unit's accepted reply (the summary of every unit's) is the first draft of the case's
+	consolidated reply, which the office reviews before recording it; one already written stays."""
+	if doc.transfer_role != TransferRole.LEAD or not (doc.reply_draft or "").strip():
+		return
+	if not strip_html(
+		frappe.db.get_value("Petition Case", doc.petition_case, "consolidated_reply") or ""
+	).strip():
+		frappe.db.set_value("Petition Case", doc.petition_case, "consolidated_reply", doc.reply_draft)
 
 
 def record_return(doc):

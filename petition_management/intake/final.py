@@ -38,9 +38,9 @@ def final_cases_of(people: list[str]) -> list[dict]:
 	if not cases:
 		return []
 	parties = frappe.db.sql(
-		"""SELECT party.parent, p.name, p.id_number, p.phone_normalized
+		"""SELECT party.parent, party.petitioner AS name, p.id_number, p.phone_normalized
 		FROM `tabPetition Party` party
-		JOIN `tabPetitioner` p ON p.name = party.petitioner
+		LEFT JOIN `tabPetitioner Identity` p ON p.name = party.petitioner
 		WHERE party.parenttype = 'Petition Case' AND party.parent IN %(cases)s""",
 		{"cases": [case.name for case in cases]},
 		as_dict=True,

@@ -1,7 +1,8 @@
 """Repeat-petition look-up: the cases of the same people, ranked by the pure matching rules.
 
-Only indexed columns are read (Petitioner.id_number, Petitioner.phone_normalized, Petition Party.petitioner),
-so the look-up touches the few cases of these people, never all cases.
+Only indexed columns are read (Petitioner Identity.id_number and phone_normalized, Petition Party.petitioner),
+so the look-up touches the few cases of these people, never all cases. The identity values are compared
+server-side and never returned.
 """
 
 import frappe
@@ -23,11 +24,11 @@ def identity_keys(petitioners: list[str]) -> tuple[set[str], set[str]]:
 	if not petitioners:
 		return set(), set()
 	rows = frappe.get_all(
-		"Petitioner",
-		filters={"name": ("in", petitioners)},
-		fields=["name", "id_number", "phone_normalized"],
+		"Petitioner Identity",
+		filters={"petitioner": ("in", petitioners)},
+		fields=["petitioner as name", "id_number", "phone_normalized"],
 	)
-	ids = {r.id_number for r in rows if r.id_number} | {record_key(r.name) for r in rows}
+	ids = {r.id_number for r in rows if r.id_number} | {record_key(p) for p in petitioners}
 	return ids, {r.phone_normalized for r in rows if r.phone_normalized}
 
 
@@ -40,12 +41,12 @@ def same_people(petitioners: list[str]) -> list[str]:
 		"""
 		select name from `tabPetitioner` where name in %(people)s
 		union
-		select other.name from `tabPetitioner` given
-		join `tabPetitioner` other on other.id_number = given.id_number
+		select other.petitioner from `tabPetitioner Identity` given
+		join `tabPetitioner Identity` other on other.id_number = given.id_number
 		where given.name in %(people)s and ifnull(given.id_number, '') != ''
 		union
-		select other.name from `tabPetitioner` given
-		join `tabPetitioner` other on other.phone_normalized = given.phone_normalized
+		select other.petitioner from `tabPetitioner Identity` given
+		join `tabPetitioner Identity` other on other.phone_normalized = given.phone_normalized
 		where given.name in %(people)s and ifnull(given.phone_normalized, '') != ''
 		""",
 		{"people": list(petitioners)},
@@ -61,7 +62,7 @@ def candidate_cases(people: list[str], exclude: str | None) -> list[dict]:
 	rows = frappe.db.sql(
 		"""
 		select c.name, c.category, c.subject, c.content, c.received_on, c.workflow_state, c.is_final,
-			pet.name as petitioner, pet.id_number, pet.phone_normalized
+			party.petitioner, pet.id_number, pet.phone_normalized
 		from (
 			select distinct parent from `tabPetition Party`
 			where parenttype = 'Petition Case' and petitioner in %(people)s
@@ -69,7 +70,7 @@ def candidate_cases(people: list[str], exclude: str | None) -> list[dict]:
 		) mine
 		join `tabPetition Case` c on c.name = mine.parent
 		join `tabPetition Party` party on party.parent = c.name and party.parenttype = 'Petition Case'
-		left join `tabPetitioner` pet on pet.name = party.petitioner
+		left join `tabPetitioner Identity` pet on pet.name = party.petitioner
 		where c.name != %(exclude)s
 		""",
 		{"people": list(people), "limit": MAX_CASES_PER_LOOKUP, "exclude": exclude or ""},

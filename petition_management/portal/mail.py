@@ -31,3 +31,20 @@ def send_access_code(petition, access_code: str) -> bool:
 		delayed=True,
 	)
 	return True
+
+
+SENT_NOTE = "(The access code was removed from this queued mail once it was sent.)"
+KEEP_UNSENT_HOURS = 24
+
+
+def forget_sent_access_codes() -> int:
+	"""Scheduler (every ten minutes): the access code stays in Frappe's Email Queue only until the mail
+	is sent (or for a day when it cannot be), so that no reader of the queue finds it later. One
+	statement; returns how many queued mails were cleared."""
+	frappe.db.sql(
+		"""UPDATE `tabEmail Queue` SET message = %(note)s
+		WHERE reference_doctype = 'Online Petition' AND message != %(note)s
+			AND (status = 'Sent' OR creation < NOW() - INTERVAL %(hours)s HOUR)""",
+		{"note": _(SENT_NOTE), "hours": KEEP_UNSENT_HOURS},
+	)
+	return frappe.db.sql("SELECT ROW_COUNT()")[0][0]

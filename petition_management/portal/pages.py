@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 from frappe.utils import format_date
+from frappe.utils.password import get_decrypted_password
 
 from petition_management.portal import access, status
 
@@ -65,18 +66,20 @@ def authorized_petition(tracking_number: str | None, access_code: str | None) ->
 	"""The Online Petition the visitor may see: the number and code match, or (without a code) the
 	logged-in account submitted it. An unknown number costs the same work as a wrong code."""
 	number = access.normalize_tracking_number(tracking_number)
-	row = (
-		frappe.db.get_value("Online Petition", number, ["name", "access_code_hash", "owner"], as_dict=True)
-		if number
-		else None
-	)
+	row = frappe.db.get_value("Online Petition", number, ["name", "owner"], as_dict=True) if number else None
 	if access_code:
-		matches = access.verify_access_code(access_code, row.access_code_hash if row else None)
+		stored = access_code_hash(row.name) if row else None
+		matches = access.verify_access_code(access_code, stored)
 		return row.name if row and matches else None
 	if row and frappe.session.user != "Guest" and row.owner == frappe.session.user:
 		return row.name
 	access.verify_access_code("", None)
 	return None
+
+
+def access_code_hash(name: str) -> str | None:
+	"""The stored hash of a petition's access code (Frappe's password store, `__Auth`)."""
+	return get_decrypted_password("Online Petition", name, "access_code_hash", raise_exception=False)
 
 
 def portal_messages() -> dict:

@@ -15,7 +15,8 @@ month; a row with cases but none countable shows "<5"; a rate resting on fewer t
 cases shows "n<5". Only complete months are published (a running month would change day by day and
 show who came in today), and the twelve months are the sum of the months' published figures, so
 neither a total nor another filter gives a hidden cell back. The month figures are kept in Redis for
-CACHE_SECONDS.
+CACHE_SECONDS, so a hit on a warm cache sends no grouped query; the page is rate-limited per address
+(`check_rate_limit`, PAGE_LIMIT hits per PAGE_WINDOW seconds, then Frappe's 429 page).
 """
 
 from datetime import date
@@ -32,6 +33,9 @@ MONTHS = 12
 DEFAULT_THRESHOLD = 5
 CACHE_SECONDS = 600
 CACHE_KEY = "petition_management:public_statistics"
+# Hits of the page per address (frappe.rate_limiter's Redis counter, the page's own key).
+PAGE_LIMIT = 120
+PAGE_WINDOW = 60
 SETTLED_ON = "coalesce(c.replied_on, c.closed_on)"
 TOP_CATEGORY = """(select top.name from `tabPetition Category` top
 	where top.lft <= cat.lft and top.rgt >= cat.rgt and ifnull(top.parent_petition_category, '') = ''
@@ -118,6 +122,24 @@ def period_figures(start: date, end: date, months: list[str], threshold: int) ->
 		figures = compute_month_figures(start, end, months, threshold)
 		frappe.cache.set_value(key, figures, expires_in_sec=CACHE_SECONDS)
 	return figures
+
+
+def check_rate_limit() -> None:
+	"""Refuse (429) an address past PAGE_LIMIT hits in PAGE_WINDOW seconds, as Frappe's `rate_limit`
+	decorator does for the portal's endpoints (api/portal.py). That decorator keys its counter by the
+	`cmd` of an API call, which a page has not, so the page counts under its own key. Not applied
+	outside a web request (the benchmark and the tests call the page's function directly)."""
+	if not getattr(frappe.local, "request", None):
+		return
+	address = frappe.local.request_ip or "unknown"
+	key = frappe.cache.make_key(f"rl:petition-statistics:{address}")
+	if not frappe.cache.get(key):
+		frappe.cache.setex(key, PAGE_WINDOW, 0)
+	if frappe.cache.incrby(key, 1) > PAGE_LIMIT:
+		frappe.throw(
+			_("Too many requests for the statistics from your address. Please try again in a minute."),
+			frappe.RateLimitExceededError,
+		)
 
 
 def clear_cache() -> None:

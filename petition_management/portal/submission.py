@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, nowdate, validate_email_address
 
-from petition_management.intake.letters_email import match_petitioner
+from petition_management.intake.identity import create_letter, create_petitioner
 from petition_management.rules import RuleError
 from petition_management.rules.resident_id import validate_phone, validate_resident_id
 from petition_management.utils.rules import throw_rule_error
@@ -81,31 +81,23 @@ def validate_email(email: str | None) -> None:
 		)
 
 
-def find_or_create_petitioner(petition) -> str:
-	"""By ID number when given, else by e-mail (when exactly one Petitioner has it), else a new one.
-	An existing Petitioner is never changed from the website."""
+def create_candidate_petitioner(petition) -> str:
+	"""A new Petitioner for every named submission, marked "identity unverified": a website visitor never
+	attaches a petition to an existing record (by ID number or e-mail) and so never files in another
+	person's name, nor learns whether a number is registered. The office checks the candidate and merges
+	it into the person's record when they are already registered."""
 	id_type = petition.id_type if petition.id_number else NO_ID
-	if petition.id_number:
-		existing = frappe.db.get_value("Petitioner", {"id_type": id_type, "id_number": petition.id_number})
-		if existing:
-			return existing
-	else:
-		existing = match_petitioner(petition.email)
-		if existing:
-			return existing
-	doc = frappe.get_doc(
-		{
-			"doctype": "Petitioner",
-			"full_name": petition.full_name,
-			"id_type": id_type,
-			"id_number": petition.id_number,
-			"phone": petition.phone,
-			"email": petition.email,
-			"address": petition.address,
-		}
-	)
+	values = {
+		"full_name": petition.full_name,
+		"email": petition.email,
+		"identity_unverified": 1,
+		"id_type": id_type,
+		"id_number": petition.id_number,
+		"phone": petition.phone,
+		"address": petition.address,
+	}
 	with quietly():
-		doc.insert(ignore_permissions=True)
+		doc = create_petitioner(values, ignore_permissions=True)
 	return doc.name
 
 
@@ -117,22 +109,19 @@ def text_to_html(text: str | None) -> str:
 
 def register_letter(petition) -> str:
 	"""The Petition Letter of the submission, received today: its acceptance clock starts now."""
-	letter = frappe.get_doc(
-		{
-			"doctype": "Petition Letter",
-			"channel": ONLINE_CHANNEL,
-			"received_on": nowdate(),
-			"petitioner": petition.petitioner,
-			"sender_name": petition.full_name,
-			"sender_email": petition.email,
-			"sender_phone": petition.phone,
-			"sender_address": petition.address,
-			"category": petition.category,
-			"subject": petition.subject,
-			"content": text_to_html(petition.content),
-			"request": petition.request,
-		}
-	)
+	values = {
+		"channel": ONLINE_CHANNEL,
+		"received_on": nowdate(),
+		"petitioner": petition.petitioner,
+		"sender_name": petition.full_name,
+		"sender_email": petition.email,
+		"sender_phone": petition.phone,
+		"sender_address": petition.address,
+		"category": petition.category,
+		"subject": petition.subject,
+		"content": text_to_html(petition.content),
+		"request": petition.request,
+	}
 	with quietly():
-		letter.insert(ignore_permissions=True)
+		letter = create_letter(values, ignore_permissions=True)
 	return letter.name

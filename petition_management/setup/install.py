@@ -57,9 +57,6 @@ def before_tests():
 	it changes nothing global: no mail flags (muted mail with no default outgoing account makes Frappe's
 	welcome mail crash in `formataddr`), no System Settings. The app's test classes that queue mail mute
 	it themselves."""
-	from petition_management.utils.field_permissions import apply as apply_field_permissions
-
-	apply_field_permissions()
 	ensure_roles()
 
 

@@ -12,6 +12,7 @@ def before_uninstall():
 	delete_workflows()
 	delete_notifications()
 	delete_roles()
+	delete_access_code_hashes()
 
 
 def delete_roles():
@@ -21,3 +22,8 @@ def delete_roles():
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})
 		frappe.delete_doc("Role", role, force=True, ignore_permissions=True)
+
+
+def delete_access_code_hashes():
+	"""The Online Petitions' access code hashes live in Frappe's password store, not in the app's tables."""
+	frappe.db.delete("__Auth", {"doctype": "Online Petition"})

@@ -23,12 +23,12 @@ from petition_management.handling.permissions import UNRESTRICTED_ROLES
 from petition_management.handling.transfers import user_units
 from petition_management.rules.reception import grassroots_share as share_of
 from petition_management.rules.reception import half_month_period
+from petition_management.utils.scope import is_read, scope_rows, stored_values, validate_scope_change
 
 ROUND = "Dispute Screening Round"
 DISPUTE = "Screened Dispute"
 MEDIATION = "Mediation Case"
 DENY_ALL = "1=0"
-READ_PTYPES = frozenset({"read", "select", "print", "email", "report", "export"})
 WRITING_ROLES = frozenset({"Petition Unit Handler", "Petition Unit Head"})
 
 # An 18-digit resident ID (or an old 15-digit one), or a mainland mobile number.
@@ -97,15 +97,20 @@ def _unit_query(doctype: str, user: str | None) -> str:
 
 
 def unit_record_allowed(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	"""Read: the unit's people and its leaders; anything else: the unit's handlers and head."""
+	"""Read: the unit's people and its leaders; anything else: the unit's handlers and head. Decided on the
+	stored unit of an existing record, and for anything but reading on the incoming unit too
+	(utils/scope.py): a unit cannot take another unit's record by sending its own unit."""
 	user = user or frappe.session.user
 	if is_unrestricted(user):
 		return True
-	if not doc.get("unit"):
-		return bool(doc.is_new())
-	if doc.unit not in scoped_units(user):
+	if not is_read(ptype) and not WRITING_ROLES & set(frappe.get_roles(user)):
 		return False
-	return (ptype or "read") in READ_PTYPES or bool(WRITING_ROLES & set(frappe.get_roles(user)))
+	rows = scope_rows(doc, ("unit",), ptype)
+	if not all(row.get("unit") for row in rows):
+		# a new record gets its unit from its round (Mediation Case) or is refused as incomplete
+		return bool(doc.is_new()) and len(rows) == 1
+	units = scoped_units(user)
+	return all(row.get("unit") in units for row in rows)
 
 
 def _has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -130,15 +135,23 @@ def mediation_has_permission(doc, ptype: str | None = None, user: str | None = N
 
 
 def validate_unit_permission(doc):
-	"""The controllers' own check (the hook does not run when code saves with ignore_permissions)."""
-	if doc.flags.ignore_permissions or unit_record_allowed(doc, "write"):
+	"""The controllers' own check (the hook does not run when code saves with ignore_permissions): the
+	stored unit and the incoming one are the user's, and only the office moves a record to another unit."""
+	if doc.flags.ignore_permissions:
 		return
-	frappe.throw(
-		_("You do not work for unit {0}, so you cannot change {1}.").format(
-			frappe.bold(doc.unit), doc.name or _(doc.doctype)
-		),
-		frappe.PermissionError,
-	)
+	if not unit_record_allowed(doc, "write"):
+		frappe.throw(
+			_("You do not work for unit {0}, so you cannot change {1}.").format(
+				frappe.bold(stored_unit(doc) or doc.unit), doc.name or _(doc.doctype)
+			),
+			frappe.PermissionError,
+		)
+	validate_scope_change(doc, ("unit",), is_unrestricted(frappe.session.user))
+
+
+def stored_unit(doc) -> str | None:
+	stored = stored_values(doc, ("unit",))
+	return stored.unit if stored else None
 
 
 # --- the half-monthly job ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, nowdate
 
+from petition_management.intake.identity import create_letter, create_petitioner
 from petition_management.utils.deadlines import limit_due_date
 
 CASE, TRANSFER, VISIT, LETTER = "Petition Case", "Petition Transfer", "Petition Visit", "Petition Letter"
@@ -59,17 +60,21 @@ def new_petitioner(full_name: str, **values):
 
 
 def make_petitioner(full_name: str, reuse_name: bool = False, **values) -> str:
-	"""A Petitioner with no ID on file unless given; an existing one with that ID number (or, with
-	`reuse_name`, that full name: for records a test class commits once) is reused."""
+	"""A Petitioner with no ID on file unless given (identity values go to its Petitioner Identity); an
+	existing one with that ID number (or, with `reuse_name`, that full name: for records a test class
+	commits once) is reused."""
 	existing = None
 	if values.get("id_number"):
-		existing = frappe.db.get_value("Petitioner", {"id_number": values["id_number"]})
+		existing = frappe.db.get_value(
+			"Petitioner Identity", {"id_number": values["id_number"]}, "petitioner"
+		)
 	elif reuse_name:
 		existing = frappe.db.get_value("Petitioner", {"full_name": full_name})
 	if existing:
 		return existing
-	doc = new_petitioner(full_name, **{"id_type": "None", **values})
-	return doc.insert(ignore_permissions=True).name
+	return create_petitioner(
+		{"full_name": full_name, "id_type": "None", **values}, ignore_permissions=True
+	).name
 
 
 # --- cases ------------------------------------------------------------------------------------------------
@@ -211,16 +216,16 @@ def make_visit(*petitioners: str, as_user: str | None = None, ignore_permissions
 
 
 def make_letter(as_user: str | None = None, ignore_permissions: bool = False, **values):
-	"""A Petition Letter by post, received today, about night-time noise unless `values` say otherwise."""
-	return insert(
-		{
-			"doctype": LETTER,
-			"channel": "Post",
-			"received_on": nowdate(),
-			"subject": "_T 关于小区噪音扰民的来信",
-			"content": "<p>楼下商铺夜间施工，噪音严重影响休息。</p>",
-			**values,
-		},
-		as_user,
-		ignore_permissions,
-	)
+	"""A Petition Letter by post, received today, about night-time noise unless `values` say otherwise
+	(a sender phone or address goes to its Petition Letter Sender)."""
+	with acting_as(as_user):
+		return create_letter(
+			{
+				"channel": "Post",
+				"received_on": nowdate(),
+				"subject": "_T 关于小区噪音扰民的来信",
+				"content": "<p>楼下商铺夜间施工，噪音严重影响休息。</p>",
+				**values,
+			},
+			ignore_permissions=ignore_permissions,
+		)

@@ -36,6 +36,22 @@ LANGUAGES = {ZH_HANDLER: "zh", EN_HEAD: "en", ZH_LEADER: "zh"}
 MORE_HANDLERS = tuple(f"daily-more-handler-{i}@example.com" for i in range(5))
 
 
+def statement_kinds(function, *args) -> tuple:
+	"""What `function(*args)` returns, and the first word of each statement it sent (select, insert...)."""
+	statements = []
+	original = frappe.db.__class__.sql
+
+	def counting(db, query, *a, **kw):
+		statements.append(str(query).split(None, 1)[0].lower())
+		return original(db, query, *a, **kw)
+
+	frappe.db.__class__.sql = counting
+	try:
+		return function(*args), statements
+	finally:
+		frappe.db.__class__.sql = original
+
+
 def seed_cases(count: int, unit: str):
 	"""`count` cases in handling, straight into the table (the job must not care how they came)."""
 	stamp = now()
@@ -269,3 +285,20 @@ class TestDailyDeadlines(FrappeTestCase):
 		self.assertEqual(len(collect_digests(getdate(TODAY))), few_people + len(MORE_HANDLERS))
 		many = count_queries(collect_digests, getdate(TODAY))
 		self.assertEqual(many, few)
+
+	def test_the_job_takes_the_same_statements_for_more_people(self):
+		"""Recording, the desk alerts and the e-mails included: one INSERT each, whatever the number."""
+		seed_transfers(LANG_UNIT, (-5, 0))
+		run_daily_deadlines(TODAY)  # loads the caches (settings, metadata, the e-mail account)
+		counts = {}
+		for label in ("few", "many"):
+			if label == "many":
+				for handler in MORE_HANDLERS:
+					tie_to_unit(handler, LANG_UNIT)
+			frappe.db.delete("Petition Digest Log", {"digest_date": TODAY})
+			digests, statements = statement_kinds(run_daily_deadlines, TODAY)
+			counts[label] = (len(digests), statements.count("select"), len(statements))
+		self.assertEqual(counts["many"][0], counts["few"][0] + len(MORE_HANDLERS))
+		self.assertEqual(counts["many"][1:], counts["few"][1:], counts)
+		for handler in MORE_HANDLERS:
+			self.assertEqual(len(queued_mails("Petition Digest Log", f"{TODAY}-{handler}")), 1, handler)

@@ -273,3 +273,23 @@ def render(path: str, query: dict, today: str) -> str:
 		frappe.local.form_dict = frappe._dict(query)
 		response = get_response(path)
 	return frappe.safe_decode(response.get_data())
+
+
+class TestStatisticsRateLimit(FrappeTestCase):
+	ADDRESSES = ("203.0.113.7", "203.0.113.8")
+
+	def tearDown(self):
+		for address in self.ADDRESSES:
+			frappe.cache.delete(frappe.cache.make_key(f"rl:petition-statistics:{address}"))
+		frappe.local.request_ip = None
+		frappe.local.request = None
+
+	def test_the_page_is_rate_limited_per_address(self):
+		set_request(method="GET", path="/petition-statistics")
+		frappe.local.request_ip = self.ADDRESSES[0]
+		for _ in range(statistics.PAGE_LIMIT):
+			statistics.check_rate_limit()
+		with self.assertRaises(frappe.RateLimitExceededError):
+			statistics.check_rate_limit()
+		frappe.local.request_ip = self.ADDRESSES[1]
+		statistics.check_rate_limit()  # another address is not held back

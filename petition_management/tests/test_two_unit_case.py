@@ -74,6 +74,11 @@ class TestTwoUnitCase(FrappeTestCase):
 			)
 		frappe.db.rollback(save_point="before_early_reply")
 
+		# the lead unit is told up front which co-units it waits for
+		waiting = frappe.get_doc("Petition Transfer", lead.name)
+		waiting.run_method("onload")
+		self.assertEqual(waiting.get_onload().co_units_pending, [UNIT_B])
+
 		accepted_co = answer_transfer(co.name, u("handler-b"), u("head-b"), u("leader-b"), u("office"))
 		accepted_lead = answer_transfer(lead.name, u("handler-a"), u("head-a"), u("leader-a"), u("office"))
 		self.assertEqual((accepted_co.workflow_state, accepted_lead.workflow_state), ("Reply Accepted",) * 2)
@@ -81,6 +86,10 @@ class TestTwoUnitCase(FrappeTestCase):
 			(accepted_lead.head_signed_by, accepted_lead.leader_signed_by), (u("head-a"), u("leader-a"))
 		)
 
+		# the accepted lead reply is the first draft of the consolidated reply
+		self.assertEqual(
+			frappe.db.get_value("Petition Case", name, "consolidated_reply"), accepted_lead.reply_draft
+		)
 		case = apply_as(
 			u("office"),
 			"Petition Case",
@@ -88,6 +97,13 @@ class TestTwoUnitCase(FrappeTestCase):
 			"Record Consolidated Reply",
 			consolidated_reply="<p>_T 经两单位核查，物业已恢复原收费标准。</p>",
 		)
+		# what closing needs is named at once, not one field per attempt
+		frappe.db.savepoint("before_bare_close")
+		with self.assertRaises(frappe.ValidationError) as caught:
+			apply_as(u("office"), "Petition Case", name, "Close Case")
+		self.assertIn("Delivery Method", str(caught.exception))
+		self.assertIn("Delivered On", str(caught.exception))
+		frappe.db.rollback(save_point="before_bare_close")
 		self.assertEqual((case.workflow_state, case.reply_signed_by), ("Replied", u("leader-a")))
 		case = apply_as(
 			u("office"), "Petition Case", name, "Close Case", delivery_method="Post", delivered_on=nowdate()

@@ -1,7 +1,7 @@
 """The daily deadline job: mark due-soon and overdue, then send one digest per responsible person.
 
-Set-based: a fixed number of UPDATEs and grouped SELECTs whatever the number of cases; only the number
-of people who get a digest adds work (one Notification Log and one e-mail each).
+Set-based: a fixed number of UPDATEs, grouped SELECTs and multi-row INSERTs whatever the number of
+cases or of people who get a digest (tracking/digest.py).
 """
 
 import datetime

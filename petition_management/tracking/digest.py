@@ -7,8 +7,9 @@ Each person gets at most one digest a day (Petition Digest Log), in their own la
 else the system language): a desk Notification Log and, when the site has an outgoing e-mail account, an
 e-mail (templates/emails/petition_deadline_digest.html) whose counts link to the lists of those records.
 
-Who gets what, and in which language, is read with a fixed number of statements whatever the number of
-cases or people; delivering adds one Notification Log and one queued e-mail per person.
+Who gets what, and in which language, is read, and every digest is recorded, shown in the desk and
+queued for e-mail, with a fixed number of statements whatever the number of cases or people (one
+multi-row INSERT each for the Digest Logs, the Notification Logs and the Email Queue entries).
 """
 
 import datetime
@@ -22,11 +23,12 @@ from frappe.translate import print_language
 from frappe.utils import format_date, get_url, get_url_to_list
 
 from petition_management.tracking.digest_delivery import (
+	Message,
 	Person,
 	by_language,
-	desk_alert,
-	email,
+	desk_alerts,
 	get_people,
+	queue_emails,
 	render_email_template,
 )
 from petition_management.utils.mail import can_send_mail
@@ -254,30 +256,32 @@ def record_digests(digests: dict[str, Digest], today: datetime.date, emailed: bo
 	)
 
 
-def deliver(person: Person, digest: Digest, today: datetime.date, emailed: bool):
-	"""The digest in the desk and by e-mail; called with the person's language in force."""
-	subject = digest_subject(digest)
-	args = email_args(digest, today)
-	desk_alert(person, subject, render_email_template(TEMPLATE, args), link=digest.link)
-	if emailed:
-		email(
-			[person],
-			subject,
-			TEMPLATE,
-			args,
-			reference_doctype=LOG,
-			reference_name=digest_name(today, person.user),
-			header=[_("Daily Deadline Digest"), "orange"],
-		)
-
-
 def send_digests(digests: dict[str, Digest], today: datetime.date):
+	"""Record, show in the desk and e-mail every digest in a fixed number of statements, whatever the
+	number of people: the Digest Log rows, the Notification Logs and the Email Queue entries (with their
+	recipients) are one multi-row INSERT each (tracking/digest_delivery.py)."""
 	if not digests:
 		return
 	emailed = can_send_mail()
 	record_digests(digests, today, emailed)
 	people = [digest.person for digest in digests.values()]
+	messages = []
 	for language, group in by_language(people).items():
 		with print_language(language):
 			for person in group:
-				deliver(person, digests[person.user], today, emailed)
+				digest = digests[person.user]
+				args = email_args(digest, today)
+				messages.append(
+					Message(
+						person=person,
+						subject=digest_subject(digest),
+						html=render_email_template(TEMPLATE, args),
+						link=digest.link,
+						template_args=args,
+						reference_name=digest_name(today, person.user),
+						header=[_("Daily Deadline Digest"), "orange"],
+					)
+				)
+	desk_alerts(messages)
+	if emailed:
+		queue_emails(messages, TEMPLATE, reference_doctype=LOG)

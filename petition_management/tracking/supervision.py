@@ -20,6 +20,7 @@ from frappe.utils import getdate, now_datetime, nowdate
 from petition_management.handling.permissions import UNRESTRICTED_ROLES
 from petition_management.handling.transfers import user_units
 from petition_management.utils.mail import send_notice
+from petition_management.utils.scope import scope_rows
 
 SUPERVISION = "Petition Supervision"
 DENY_ALL = "1=0"
@@ -49,12 +50,18 @@ def supervision_query(user: str | None = None, doctype: str | None = None) -> st
 
 
 def supervision_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""Decided on the stored order (its unit, whom it was escalated to), and for anything but reading on
+	the incoming unit too (utils/scope.py): a unit cannot take another unit's order by sending its unit."""
 	user = user or frappe.session.user
 	if is_unrestricted(user):
 		return True
 	if doc.is_new():
 		return False
-	return doc.unit in user_units(user) or (doc.escalated_to == user and (ptype or "read") == "read")
+	units = user_units(user)
+	return all(
+		row.get("unit") in units or (row.get("escalated_to") == user and (ptype or "read") == "read")
+		for row in scope_rows(doc, ("unit", "escalated_to"), ptype)
+	)
 
 
 def is_unit_member(unit: str, user: str | None = None) -> bool:

@@ -72,12 +72,14 @@ def case_petitioners(case) -> list[str]:
 
 
 def contacts(case, fieldname: str) -> dict[str, list[str]]:
-	"""{language: [e-mail or phone]} of the case's petitioners (server-side: the phone is level 1)."""
+	"""{language: [e-mail or phone]} of the case's petitioners."""
 	people = case_petitioners(case)
 	if not people:
 		return {}
+	# server-side: the phone lives on Petitioner Identity (readable by the office roles only)
+	doctype, key = ("Petitioner Identity", "petitioner") if fieldname == "phone" else ("Petitioner", "name")
 	values = frappe.get_all(
-		"Petitioner", filters={"name": ("in", people), fieldname: ("is", "set")}, fields=["name", fieldname]
+		doctype, filters={key: ("in", people), fieldname: ("is", "set")}, fields=[f"{key} as name", fieldname]
 	)
 	languages = petitioner_languages(people)
 	grouped: dict[str, list[str]] = {}

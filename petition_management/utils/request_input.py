@@ -14,26 +14,21 @@ Frappe v15 answers some malformed requests before any app code runs:
 request is never changed; unknown fields are refused for this app's DocTypes only, through the REST
 resource API (the desk's own save ignores stale keys as before).
 
-A body that is not JSON fails before the `before_request` hooks run. `install()` wraps
-`frappe.app.make_form_dict` once per process, on sites that have this app, so that such a body is
-recorded and refused by `validate()` with the user's language. Frappe offers no hook earlier than
-`before_request`: a worker's very first request is parsed before the wrapper exists.
+A body that is not JSON fails in `frappe.app.make_form_dict` before the `before_request` hooks run;
+Frappe answers it (a 500 in v15, listed in SECURITY.md). The app does not wrap Frappe's parser: no
+assignment into a Frappe module.
 """
 
 import json
 
 import frappe
-import frappe.app
 from frappe import _
 from frappe.api import API_URL_MAP, v1, v2
 from frappe.model import child_table_fields, default_fields, optional_fields, table_fields
 from werkzeug.exceptions import HTTPException
 
-from petition_management.utils.field_permissions import APP_MODULES
+APP_MODULES = ("Petition Management",)
 
-APP = "petition_management"
-_MARK = "_petition_management_body_guard"
-_FLAG = "petition_management_malformed_body"
 
 RESOURCE_WRITES = {v1.create_doc, v1.update_doc, v2.create_doc, v2.update_doc}
 RESOURCE_LISTS = {v1.document_list, v2.document_list}
@@ -62,35 +57,8 @@ class MalformedRequestError(frappe.ValidationError):
 	http_status_code = 400
 
 
-def install():
-	"""Wrap Frappe's request body parser (idempotent, once per process)."""
-	original = frappe.app.make_form_dict
-	if getattr(original, _MARK, False):
-		return
-
-	def make_form_dict(request):
-		try:
-			return original(request)
-		except (ValueError, frappe.ValidationError) as error:
-			if APP not in frappe.get_installed_apps():
-				raise
-			frappe.local.form_dict = frappe._dict()
-			frappe.local.message_log = []  # Frappe's untranslated "Invalid request arguments": ours replaces it
-			# ValueError: not JSON; ValidationError: JSON, but neither an object nor a list
-			frappe.local.flags[_FLAG] = "not-json" if isinstance(error, ValueError) else "not-object"
-
-	setattr(make_form_dict, _MARK, True)
-	frappe.app.make_form_dict = make_form_dict
-
-
 def validate():
 	"""before_request: refuse malformed input to the REST API with a translated 400."""
-	install()
-	malformed = frappe.local.flags.pop(_FLAG, None)
-	if malformed == "not-json":
-		refuse(_("The request body is not valid JSON."))
-	if malformed:
-		refuse(_("The request body must be a JSON object of field values."))
 	request = frappe.request
 	if not request or not request.path.startswith("/api/"):
 		return

@@ -1,7 +1,7 @@
 """/petition-statistics: public monthly figures of petition cases, by category and by unit.
 
 Aggregates only (petition_management/portal/statistics.py): counts and rates, never a case, a text
-or a person.
+or a person. Rate-limited per address (statistics.check_rate_limit).
 """
 
 import frappe
@@ -14,6 +14,7 @@ no_cache = 1
 
 def get_context(context):
 	pages.set_page_language(context)
+	statistics.check_rate_limit()
 	context.no_cache = 1
 	context.title = _("Petition Statistics")
 	month = (frappe.form_dict.month or "").strip()[:7] or None

@@ -14,6 +14,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now, now_datetime
 
 from petition_management import hooks
+from petition_management.portal.mail import forget_sent_access_codes
 from petition_management.portal.uploads import STALE_HOURS, remove_stale_uploads, store_pending_upload
 from petition_management.special.reception import (
 	ANSWERED_ON_THE_SPOT,
@@ -38,6 +39,7 @@ COVERED = {
 	"petition_management.special.reception.refresh_reception_day_counts": "test_reception_day_counts_twice",
 	"petition_management.special.screening.open_screening_rounds": "test_screening_rounds_twice",
 	"petition_management.portal.uploads.remove_stale_uploads": "test_stale_upload_removal_twice",
+	"petition_management.portal.mail.forget_sent_access_codes": "test_forgetting_sent_access_codes_twice",
 }
 # Besides the app's tables and the outboxes: the files a job may remove and the trail of a deletion.
 TRACES = ("File", "Deleted Document")
@@ -315,3 +317,23 @@ class TestScheduledJobsAreIdempotent(FrappeTestCase):
 			self.assertFalse(os.path.exists(frappe.get_site_path(row.file_url.strip("/"))))
 		self.assertTrue(frappe.db.exists("File", fresh.name))
 		frappe.get_doc("File", fresh.name).delete(ignore_permissions=True)  # its file on disk too
+
+	def test_forgetting_sent_access_codes_twice(self):
+		for status in ("Sent", "Not Sent"):
+			frappe.get_doc(
+				{
+					"doctype": "Email Queue",
+					"reference_doctype": "Online Petition",
+					"reference_name": f"{PREFIX}WS-{status}",
+					"status": status,
+					"message": "_T Access Code: 7K3M-Q9XA-2BDF-H8RT",
+				}
+			).db_insert()
+		self.run_twice(forget_sent_access_codes)
+		messages = dict(
+			frappe.db.sql(
+				"select status, message from `tabEmail Queue` where reference_name like %s", f"{PREFIX}WS-%"
+			)
+		)
+		self.assertNotIn("7K3M", messages["Sent"])
+		self.assertIn("7K3M", messages["Not Sent"])

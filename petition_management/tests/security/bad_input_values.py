@@ -29,7 +29,12 @@ def bad_id(first17: str, check: str | None = None) -> str:
 
 
 def petitioner(**values) -> dict:
-	return {"full_name": "_T Sec 坏输入", "id_type": "PRC Resident ID", **values}
+	return {"full_name": "_T Sec 坏输入", **values}
+
+
+def identity(**values) -> dict:
+	"""A Petitioner Identity for the world's petitioner without one (none of the corpus saves)."""
+	return {"petitioner": "@plain_petitioner", "id_type": "PRC Resident ID", **values}
 
 
 def case(**values) -> dict:

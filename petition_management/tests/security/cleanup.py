@@ -63,6 +63,10 @@ def purge():
 			if names:
 				frappe.db.delete(doctype, {type_field: reference_doctype, name_field: ("in", names)})
 		frappe.db.delete(doctype, {"owner": ("in", list(ALL_USERS))})
+	# the access code hashes of the purged online petitions (Frappe's password store)
+	frappe.db.delete(
+		"__Auth", {"doctype": "Online Petition", "name": ("in", deleted.get("Online Petition") or [""])}
+	)
 	for doctype in ("Deleted Document", "Email Account"):
 		frappe.db.delete(doctype, {"owner": ("in", list(ALL_USERS))})
 	for user in users:

@@ -5,8 +5,9 @@ running site; `test_field_leaks` checks the fields on every read, list, report, 
 Cells:
 - Y   allowed on every record;
 - U   allowed on the records of the user's own units only (row-level rules in hooks.py:
-      handling/permissions.py, tracking/supervision.py, appraisal/permissions.py, special/screening.py;
-      for extensions the controller's lead-unit rule) and refused on another unit's;
+      handling/permissions.py, tracking/supervision.py, appraisal/permissions.py, special/screening.py,
+      intake/leader_scope.py for a leader's letters, visits and petitioners; for extensions the
+      controller's lead-unit rule) and refused on another unit's;
 - N   refused;
 - NA  the action does not exist for the DocType (submit of a non-submittable DocType, approve without
       a Workflow, delete of a Single): refused for everybody, and tested as such.
@@ -157,7 +158,7 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 		"approve": row(N,  N,  N,  N,  N,  Y,  N,  N,  N),
 	},
 	"Petition Letter": {
-		"read":    row(Y,  Y,  N,  N,  Y,  Y,  Y,  N,  N),
+		"read":    row(Y,  Y,  N,  N,  U,  Y,  Y,  N,  N),
 		"write":   row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"create":  row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"delete":  row(N,  Y,  N,  N,  N,  N,  N,  N,  N),
@@ -208,7 +209,7 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 		"approve": row(N,  Y,  N,  U,  U,  N,  N,  N,  N),
 	},
 	"Petition Visit": {
-		"read":    row(Y,  Y,  N,  N,  Y,  Y,  Y,  N,  N),
+		"read":    row(Y,  Y,  N,  N,  U,  Y,  Y,  N,  N),
 		"write":   row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"create":  row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"delete":  row(N,  Y,  N,  N,  N,  N,  N,  N,  N),
@@ -216,10 +217,27 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
 		"approve": NOT_APPLICABLE,
 	},
 	"Petitioner": {
-		"read":    row(Y,  Y,  N,  N,  Y,  Y,  Y,  N,  N),
+		"read":    row(Y,  Y,  N,  N,  U,  Y,  Y,  N,  N),
 		"write":   row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"create":  row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
 		"delete":  row(N,  Y,  N,  N,  N,  N,  N,  N,  N),
+		"submit":  NOT_APPLICABLE,
+		"approve": NOT_APPLICABLE,
+	},
+	# the ID number, birth date, phone and address: reception, the office and the director only
+	"Petitioner Identity": {
+		"read":    row(Y,  Y,  N,  N,  N,  Y,  N,  N,  N),
+		"write":   row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
+		"create":  row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
+		"delete":  NOTHING,
+		"submit":  NOT_APPLICABLE,
+		"approve": NOT_APPLICABLE,
+	},
+	"Petition Letter Sender": {
+		"read":    row(Y,  Y,  N,  N,  N,  Y,  N,  N,  N),
+		"write":   row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
+		"create":  row(Y,  Y,  N,  N,  N,  N,  N,  N,  N),
+		"delete":  NOTHING,
 		"submit":  NOT_APPLICABLE,
 		"approve": NOT_APPLICABLE,
 	},
@@ -257,35 +275,22 @@ APPROVAL_STEPS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 # Field level: the fields above permission level 0 and the roles that may read them. Child-table fields
-# are written "table.field" under their parent. Every other field of a DocType a role may read is readable.
+# are written "table.field" under their parent. No DocType of the app keeps a field that a reader of the
+# record may not read: the identity values live in DocTypes of their own (Petitioner Identity, Petition
+# Letter Sender) that only PROTECTED_READERS read, so Frappe's DocType checks guard them on every path.
 PROTECTED_READERS = (RECEPTION, OFFICE, DIRECTOR)
 FIELD_LEVELS: dict[str, dict] = {
-	"Petitioner": {
-		"fields": ("id_number", "birth_date", "phone", "phone_normalized", "address"),
-		"readers": PROTECTED_READERS,
-	},
-	"Petition Letter": {"fields": ("sender_phone", "sender_address"), "readers": PROTECTED_READERS},
-	"Petition Case": {
-		"fields": ("petitioners.id_number_masked", "petitioners.phone_masked"),
-		"readers": PROTECTED_READERS,
-	},
-	"Petition Visit": {
-		"fields": ("petitioners.id_number_masked", "petitioners.phone_masked"),
-		"readers": PROTECTED_READERS,
-	},
 	# the order itself: every role that reads orders reads it (a level lets only the office and the
 	# supervisors change it)
 	"Petition Supervision": {
 		"fields": ("petition_case", "unit", "reason", "instructions", "response_due"),
 		"readers": (OFFICE, HANDLER, HEAD, LEADER, DIRECTOR, SUPERVISOR),
 	},
-	# the hash of the citizen's access code: nobody but the System Manager
-	"Online Petition": {"fields": ("access_code_hash",), "readers": ()},
 }
 
-# The personal data of a petitioner: full values only for PROTECTED_READERS; the masked copies (level 0
-# on the Petitioner, level 1 on a case's or visit's petitioner rows) for the roles that read Petitioners.
-PETITIONER_READERS = tuple(role for role in ROLES if MATRIX["Petitioner"]["read"][role] == Y)
+# The personal data of a petitioner: full values only for PROTECTED_READERS; the masked copies on the
+# Petitioner for the roles that read Petitioners (a leader: those of their units' cases).
+PETITIONER_READERS = tuple(role for role in ROLES if MATRIX["Petitioner"]["read"][role] in (Y, U))
 
 
 def cell(doctype: str, action: str, role: str) -> str:

@@ -67,6 +67,8 @@ def write_spec(world, doctype: str, role: str) -> tuple[str, object, object]:
 		"Petition Review": "grounds",
 		"Petition Visit": "request",
 		"Petitioner": "notes",
+		"Petitioner Identity": "address",
+		"Petition Letter Sender": "sender_address",
 		"Reception Day": "notes",
 		"Reception Schedule": "notes",
 	}

@@ -16,6 +16,7 @@ from petition_management.tests.security.fixtures import (
 )
 from petition_management.tests.security.records import Builder, scheme_values
 from petition_management.tests.security.worlds import build_world
+from petition_management.tests.utils import make_petitioner
 
 
 def build_matrix_world() -> World:
@@ -29,6 +30,14 @@ def add_matrix_records(b: Builder):
 	case_b, transfer_b = b.handled_case(UNIT_B)
 	closed = b.case("Closed")
 	w.case_a, w.case_b = case_a, case_b
+	# a leader sees the letters, visits and petitioners of their units' cases (intake/leader_scope.py)
+	letter_a, letter_b = b.letter(), b.letter()
+	visit_a, visit_b = b.visit(), b.visit()
+	for record, case in ((letter_a, case_a), (letter_b, case_b)):
+		frappe.db.set_value("Petition Letter", record, "petition_case", case)
+	for record, case in ((visit_a, case_a), (visit_b, case_b)):
+		frappe.db.set_value("Petition Visit", record, "petition_case", case)
+	person_b = b.party_of(case_b, "_T Sec 乙单位信访人")
 	# the records every role reads, writes and (when refused) tries to delete: unit A's and unit B's
 	w.records = {
 		"Appraisal Run": {"A": b.appraisal_run(OLD_YEAR)},
@@ -46,15 +55,17 @@ def add_matrix_records(b: Builder):
 		"Petition Category": {"A": CATEGORY},
 		"Petition Digest Log": {"A": b.digest_log(f"{OLD_YEAR}-01-01")},
 		"Petition Extension": {"A": b.extension(case_a), "B": b.extension(case_b)},
-		"Petition Letter": {"A": b.letter()},
+		"Petition Letter": {"A": letter_a, "B": letter_b},
+		"Petition Letter Sender": {"A": letter_a},
 		"Petition Return Visit": {"A": b.return_visit(closed)},
 		"Petition Review": {"A": b.review(closed)},
 		"Petition Settings": {"A": "Petition Settings"},
 		"Petition Shipped Record": {"A": frappe.db.get_value("Petition Shipped Record", {})},
 		"Petition Supervision": {"A": b.supervision(case_a, UNIT_A), "B": b.supervision(case_b, UNIT_B)},
 		"Petition Transfer": {"A": transfer_a, "B": transfer_b},
-		"Petition Visit": {"A": b.visit()},
-		"Petitioner": {"A": w.petitioner},
+		"Petition Visit": {"A": visit_a, "B": visit_b},
+		"Petitioner": {"A": w.petitioner, "B": person_b},
+		"Petitioner Identity": {"A": w.petitioner},
 		"Reception Day": {"A": b.reception_day("2031-05-05")},
 		"Reception Schedule": {"A": b.reception_schedule("2031-03-01", "2031-03-31")},
 	}
@@ -221,6 +232,11 @@ def create_payload(b: Builder, doctype: str, role: str | None, unit: str, index:
 		}
 	if doctype == "Petitioner":
 		return {"full_name": label, "id_type": "None"}
+	if doctype == "Petitioner Identity":
+		person = make_petitioner(label)
+		return {"petitioner": person, "id_type": "None", "address": label}
+	if doctype == "Petition Letter Sender":
+		return {"petition_letter": b.letter(with_sender=False), "sender_address": label}
 	if doctype == "Reception Day":
 		return {
 			"reception_date": str(add_days("2032-01-05", 7 * index)),

@@ -98,16 +98,32 @@ class Builder:
 
 	# intake ----------------------------------------------------------------------------------------------
 
-	def letter(self) -> str:
+	def letter(self, with_sender: bool = True) -> str:
+		sender = {"sender_phone": LETTER_PHONE, "sender_address": LETTER_ADDRESS} if with_sender else {}
 		return make_letter(
 			petitioner=self.world.petitioner,
 			sender_name="_T Sec 王秘密",
-			sender_phone=LETTER_PHONE,
-			sender_address=LETTER_ADDRESS,
+			**sender,
 			subject=f"_T Sec letter {self.next()}",
 			content="<p>_T Sec 来信内容</p>",
 			ignore_permissions=True,
 		).name
+
+	def party_of(self, case: str, full_name: str) -> str:
+		"""A new Petitioner added to `case` as one more party (written directly: the case is in handling)."""
+		person = make_petitioner(full_name)
+		frappe.get_doc(
+			{
+				"doctype": "Petition Party",
+				"parent": case,
+				"parenttype": "Petition Case",
+				"parentfield": "petitioners",
+				"petitioner": person,
+				"petitioner_name": full_name,
+				"idx": 99,
+			}
+		).db_insert()
+		return person
 
 	def visit(self) -> str:
 		return make_visit(

@@ -1,17 +1,18 @@
-"""The ID number, phone, address and birth date of a petitioner never reach a role without their level.
+"""The ID number, phone, address and birth date of a petitioner never reach a role that may not read them.
 
-Over HTTP, as each of the nine roles of the matrix, every path that returns record data is probed: the
-REST resource and list, frappe.client.get / get_list / get_value / get_count, the desk's form load and
-document info (versions), the report view and its CSV export, every Script Report of the app and its
-export, the standard and the app's print formats (as JSON and as the /printview page), the link search,
-and the app's own look-ups. A response is a leak when it holds a protected value the role may not read:
-- the full values (Petitioner id_number, phone, phone_normalized, address, birth_date; the letter's
-  sender_phone and sender_address) only for the roles of matrix.PROTECTED_READERS;
-- the masked copies (level 0 on the Petitioner, level 1 on the petitioner rows of cases and visits) only
-  for the roles that read Petitioners, and on a case or a visit only for PROTECTED_READERS.
-Filters, sorting and grouping on a protected field must not work as an oracle either (a count that
-depends on a phone's digits). Positive controls show that the readers do get the values, so that the
-probes can fail. All leaks and all server errors are reported at once. The probes are in leak_probes.
+They live in DocTypes of their own, Petitioner Identity and Petition Letter Sender, which only the roles of
+matrix.PROTECTED_READERS read: Frappe's DocType checks guard them, nothing of Frappe is patched. Over
+HTTP, as each of the nine roles of the matrix, every path that returns record data is probed: the REST
+resource and list (with `fields` as expressions, functions, linked and child columns and other tables),
+frappe.client.get / get_list / get_value / get_count, the desk's form load and document info (versions),
+the report view and its CSV export, every Script Report of the app and its export, the standard and the
+app's print formats (as JSON and as the /printview page), the link search with every flag, and the app's
+own look-ups. A response is a leak when it holds a value the role may not read:
+- the full values only for PROTECTED_READERS;
+- the masked copies on the Petitioner only for the roles that read Petitioners.
+Filters on an identity value must not work as an oracle either (a count that depends on a phone's
+digits). Positive controls show that the readers do get the values, so that the probes can fail. All
+leaks and all server errors are reported at once. The probes are in leak_probes.
 """
 
 import time
@@ -76,7 +77,7 @@ class TestFieldLeaks(FrappeTestCase):
 		problems = []
 		for role, rows in results.items():
 			for probe, status, text in rows:
-				if status >= 500:
+				if status >= 500 and not probe.frappe_500:
 					problems.append(
 						f"server error: {role} | {probe.context} | {probe.label}: HTTP {status} {text[:200]}"
 					)
@@ -86,19 +87,18 @@ class TestFieldLeaks(FrappeTestCase):
 							f"leak: {role} | {probe.context} | {probe.label}: {secret!r} (HTTP {status})"
 						)
 		# the probes can fail: the readers do get the values on the same paths
-		controls = [(role, ("Petitioner", "resource"), fx.SECRET_ID) for role in m.PROTECTED_READERS]
+		controls = []
 		for role in m.PROTECTED_READERS:
 			controls += [
-				(role, ("Petitioner", "client.get_value"), fx.SECRET_ADDRESS),
-				(role, ("Petitioner", "resource list protected first"), fx.SECRET_PHONE_TYPED),
-				(role, ("Petitioner", "reportview.export_query CSV *"), fx.SECRET_PHONE_TYPED),
-				(role, ("Petitioner", "form.load.get_docinfo"), fx.OLD_PHONE_MASKED),
-				(role, ("Petition Case", "form.load.getdoc"), fx.MASKED_ID),
-				# the letter's change log exists (and shows the change of the phone, but not the numbers)
-				(role, ("Petition Letter", "form.load.get_docinfo"), "sender_phone"),
+				(role, ("Petitioner Identity", "resource"), fx.SECRET_ID),
+				(role, ("Petitioner Identity", "client.get_value"), fx.SECRET_ADDRESS),
+				(role, ("Petitioner Identity", "resource list protected first"), fx.SECRET_PHONE_TYPED),
+				(role, ("Petitioner Identity", "reportview.export_query CSV *"), fx.SECRET_PHONE_TYPED),
+				# the identity's change log keeps the old phone, for its readers only
+				(role, ("Petitioner Identity", "form.load.get_docinfo"), fx.OLD_PHONE),
+				(role, ("Petition Letter Sender", "form.load.get_docinfo"), "sender_phone"),
 				(role, ("Petition Letter", "get_html_and_style Letter Work Record"), fx.LETTER_PHONE),
-				(role, ("Petition Letter", "/printview Standard"), fx.LETTER_ADDRESS),
-				(role, ("Petition Case", "resource"), fx.MASKED_ID),
+				(role, ("Petition Letter Sender", "/printview Standard"), fx.LETTER_ADDRESS),
 				(role, ("report", "query_report.run Petition Ledger"), fx.SECRET_ID),
 			]
 		controls += [(role, ("Petitioner", "resource"), fx.MASKED_PHONE) for role in (m.LEADER, m.SUPERVISOR)]
@@ -112,42 +112,40 @@ class TestFieldLeaks(FrappeTestCase):
 		def counts(role):
 			client = self.clients[role]
 			found = {}
-			for doctype, (fieldname, matching, other) in ORACLES.items():
+			for doctype, filter_doctype, fieldname, matching, other in ORACLES:
 				for method in ("frappe.client.get_count", "frappe.desk.reportview.get_count"):
 					answers = []
 					for pattern in (matching, other):
 						response = client.post(
 							f"/api/method/{method}",
-							{"doctype": doctype, "filters": [[doctype, fieldname, "like", pattern]]},
+							{"doctype": doctype, "filters": [[filter_doctype, fieldname, "like", pattern]]},
 						)
 						answers.append((response.status_code, response.json().get("message")))
-					found[(doctype, method)] = answers
+					found[(doctype, filter_doctype, method)] = answers
 			return found
 
 		results = self.run_for_every_role(counts)
 		oracles = []
 		for role, found in results.items():
-			for (doctype, method), answers in found.items():
-				if any(status >= 500 for status, _count in answers):
+			for (doctype, filter_doctype, method), answers in found.items():
+				cross = doctype != filter_doctype
+				if any(status >= 500 for status, _count in answers) and not (
+					cross and role in m.PROTECTED_READERS
+				):
+					# a reader filtering one DocType by another's field meets Frappe's child-table join, which a
+					# DocType that is not a child table cannot take (a 500 listed in SECURITY.md, no count)
 					oracles.append(f"{role} | {doctype} | {method}: server error {answers}")
-				if role in m.PROTECTED_READERS:
+				if role in m.PROTECTED_READERS and not cross:
 					self.assertEqual(
 						[count for _status, count in answers], [1, 0], f"{role} {doctype} {method}"
 					)
-				elif all(status == 200 for status, _count in answers) and answers[0][1] != answers[1][1]:
-					oracles.append(f"{role} | {doctype} | {method}: counts {answers}")
+				elif role not in m.PROTECTED_READERS and any(status == 200 for status, _count in answers):
+					oracles.append(f"{role} | {doctype} by {filter_doctype} | {method}: answered {answers}")
 		self.assertEqual(oracles, [])
 
 	def test_each_role_reads_exactly_its_fields(self):
 		"""The field-level half of the matrix: a reader gets the protected fields, nobody else does."""
-		records = {
-			"Petitioner": self.world.records["Petitioner"],
-			"Petition Letter": self.world.records["Petition Letter"],
-			"Petition Case": self.world.records["Petition Case"],
-			"Petition Visit": self.world.records["Petition Visit"],
-			"Petition Supervision": self.world.records["Petition Supervision"],
-			"Online Petition": self.world.records["Online Petition"],
-		}
+		records = {doctype: self.world.records[doctype] for doctype in m.FIELD_LEVELS}
 
 		def read_all(role):
 			return {doctype: self.clients[role].read(doctype, name) for doctype, name in records.items()}

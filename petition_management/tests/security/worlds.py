@@ -49,6 +49,14 @@ def build_world(add_records) -> World:
 # --- the world of the field-level leak tests ------------------------------------------------------------
 
 
+def correct_later(doctype: str, name: str, fieldname: str, wrong, right):
+	"""Save a wrong value, then the right one: two Versions in the record's change log."""
+	for value in (wrong, right):
+		doc = frappe.get_doc(doctype, name)
+		doc.set(fieldname, value)
+		doc.save(ignore_permissions=True, ignore_version=False)
+
+
 def build_leak_world() -> World:
 	"""The Petitioner with protected values on every record that can show them, for every path."""
 	return build_world(add_leak_records)
@@ -56,14 +64,9 @@ def build_leak_world() -> World:
 
 def add_leak_records(b: Builder):
 	w = b.world
-	# changes that leave Versions (tests skip them unless asked): a phone corrected, a petitioner added
-	# to a case (the row's masked copies go into the log), a letter's phone corrected
-	petitioner = frappe.get_doc("Petitioner", w.petitioner)
-	petitioner.phone = OLD_PHONE
-	petitioner.save(ignore_permissions=True, ignore_version=False)
-	petitioner.reload()
-	petitioner.phone = SECRET_PHONE_TYPED
-	petitioner.save(ignore_permissions=True, ignore_version=False)
+	# changes that leave Versions (tests skip them unless asked): a phone corrected on the identity, a
+	# petitioner added to a case, a letter's sender phone corrected
+	correct_later("Petitioner Identity", w.petitioner, "phone", OLD_PHONE, SECRET_PHONE_TYPED)
 	case = frappe.get_doc("Petition Case", b.case("Accepted", petitioner=w.plain_petitioner))
 	case.append("petitioners", {"petitioner": w.petitioner})
 	case.save(ignore_permissions=True, ignore_version=False)
@@ -71,17 +74,15 @@ def add_leak_records(b: Builder):
 	transfer_a = b.transfer(case_a, UNIT_A)
 	frappe.db.set_value("Petition Case", case_a, "workflow_state", "In Handling")
 	letter = frappe.get_doc("Petition Letter", b.letter())
-	letter.sender_phone = LETTER_OLD_PHONE
-	letter.save(ignore_permissions=True, ignore_version=False)
-	letter.reload()
-	letter.sender_phone = LETTER_PHONE
-	letter.save(ignore_permissions=True, ignore_version=False)
+	correct_later("Petition Letter Sender", letter.name, "sender_phone", LETTER_OLD_PHONE, LETTER_PHONE)
 	closed = b.case("Closed")
 	visit = b.visit()
 	incident = b.incident(visits=[{"visit": visit}], cases=[{"petition_case": case_a}])
 	w.records = {
 		"Petitioner": w.petitioner,
+		"Petitioner Identity": w.petitioner,
 		"Petition Letter": letter.name,
+		"Petition Letter Sender": letter.name,
 		"Petition Visit": visit,
 		"Petition Case": case_a,
 		"Online Petition": b.online_petition(),

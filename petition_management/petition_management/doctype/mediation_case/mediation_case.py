@@ -56,10 +56,12 @@ class MediationCase(Document):
 			)
 
 	def set_from_dispute(self):
-		"""A dispute of a screening round: take its description, kind, parties' type and the unit."""
+		"""A dispute of a screening round the user may read: take its description, kind, parties' type and
+		the unit."""
 		if not self.screening_round:
 			self.dispute_row = None
 			return
+		self.validate_round_readable()
 		round_unit = frappe.db.get_value(ROUND, self.screening_round, "unit")
 		self.unit = self.unit or round_unit
 		if not cint(self.dispute_row_no):
@@ -82,6 +84,22 @@ class MediationCase(Document):
 		self.dispute_description = self.dispute_description or row.description
 		self.kind = self.kind or row.kind
 		self.parties_type = self.parties_type or row.parties_type
+
+	def validate_round_readable(self):
+		"""The dispute is copied from a round the user may read (the round's stored unit decides), so that
+		no unit copies another unit's disputes by naming its round."""
+		if self.flags.ignore_permissions:
+			return
+		if not (self.has_value_changed("screening_round") or self.has_value_changed("dispute_row_no")):
+			return
+		if not frappe.has_permission(ROUND, "read", self.screening_round):
+			frappe.throw(
+				_(
+					"You cannot read screening round {0}, so mediation case {1} cannot take a dispute from it."
+				).format(frappe.bold(self.screening_round), self.name or _(self.doctype)),
+				frappe.PermissionError,
+				title=_("Not Your Round"),
+			)
 
 	def validate_mediator(self):
 		if (self.is_new() or self.has_value_changed("mediator")) and not frappe.db.get_value(

@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cstr, getdate, now_datetime, nowdate
+from frappe.utils.password import set_encrypted_password
 
 from petition_management.portal import access, confirmation, mail, pages, submission, uploads
 from petition_management.utils.translation import label
@@ -23,6 +24,7 @@ MAX_CONTENT = 20000
 MAX_REQUEST = 2000
 MAX_ADDRESS = 500
 MAX_NAME = 140
+ACCESS_CODE_HASH = "access_code_hash"
 TEXT_FIELDS = ("full_name", "id_number", "phone", "email", "address", "subject", "content", "request")
 TRANSIENT_FIELDS = (*submission.IDENTITY_FIELDS, "content", "request", "upload_tokens")
 
@@ -40,7 +42,6 @@ class OnlinePetition(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		access_code_hash: DF.Data | None
 		address: DF.SmallText | None
 		attachment_count: DF.Int
 		category: DF.Link | None
@@ -86,6 +87,7 @@ class OnlinePetition(Document):
 		self.clear_transient_fields()
 
 	def after_insert(self):
+		self.store_access_code_hash()
 		self.send_access_code()
 		self.set_confirmation()
 		self.hide_internal_fields()
@@ -172,14 +174,14 @@ class OnlinePetition(Document):
 		# only the demo (demo/portal.py) sets a known code; a submission always gets a random one
 		if not self.flags.access_code or frappe.flags.in_web_form:
 			self.flags.access_code = access.new_access_code()
-		self.access_code_hash = access.hash_access_code(self.flags.access_code)
+		self.flags.access_code_hash = access.hash_access_code(self.flags.access_code)
 
 	def register(self):
 		self.submitted_on = now_datetime()
 		# notices to the petitioner go out in the language they used the website in (utils/notices.py)
 		self.language = frappe.local.lang
 		if not self.is_anonymous:
-			self.petitioner = submission.find_or_create_petitioner(self)
+			self.petitioner = submission.create_candidate_petitioner(self)
 		self.petition_letter = submission.register_letter(self)
 		uploads.attach_files(self.flags.upload_files, "Petition Letter", self.petition_letter)
 		self.flags.email = self.email
@@ -187,6 +189,10 @@ class OnlinePetition(Document):
 	def clear_transient_fields(self):
 		for fieldname in TRANSIENT_FIELDS:
 			self.set(fieldname, None)
+
+	def store_access_code_hash(self):
+		"""The hash lives in Frappe's password store (`__Auth`), which no API returns."""
+		set_encrypted_password(self.doctype, self.name, self.flags.access_code_hash, ACCESS_CODE_HASH)
 
 	def send_access_code(self):
 		self.email = self.flags.email
@@ -198,10 +204,10 @@ class OnlinePetition(Document):
 			self.db_set("code_emailed", 1, update_modified=False)
 
 	def hide_internal_fields(self):
-		"""The web form returns the inserted document to the visitor: keep the hash and the internal
-		record names out of that answer (they stay in the database)."""
+		"""The web form returns the inserted document to the visitor: keep the internal record names out
+		of that answer (they stay in the database)."""
 		if frappe.flags.in_web_form:
-			for fieldname in ("access_code_hash", "petitioner", "petition_letter"):
+			for fieldname in ("petitioner", "petition_letter"):
 				self.set(fieldname, None)
 
 	def set_confirmation(self):

@@ -129,6 +129,17 @@ class PetitionAppraisal(Document):
 			self.set_score()
 		self.record_approval()
 
+	def prepare_new(self):
+		"""What `validate` does for a new Draft appraisal whose figures are set and whose unit has none for
+		the period (an Appraisal Run checks that in one query): written set-based by
+		appraisal/writing.py."""
+		self.set_scheme()
+		self.set_period()
+		self.validate_manual_veto()
+		self.validate_adjustments()
+		self.set_case_lists()
+		self.set_score()
+
 	def on_trash(self):
 		# only a System Manager may delete an approved appraisal (the deletion guard keeps the trace)
 		if self.workflow_state == AppraisalState.APPROVED and "System Manager" not in frappe.get_roles():

@@ -16,6 +16,27 @@ frappe.ui.form.on("Petition Case", {
 			);
 		}
 		frm.events.render_transfers(frm);
+		frm.events.show_next_state_needs(frm);
+	},
+
+	// What the next step needs, in advance and all at once (STATE_NEEDS in petition_case.py)
+	show_next_state_needs(frm) {
+		const next = { "In Handling": "Replied", Replied: "Closed", Closed: "Archived" }[
+			frm.doc.workflow_state
+		];
+		const needs = (frm.doc.__onload?.state_needs || {})[next] || [];
+		const missing = needs.filter((fieldname) => !frm.doc[fieldname]);
+		if (!missing.length) {
+			return;
+		}
+		const labels = missing.map((fieldname) =>
+			frappe.utils.escape_html(__(frappe.meta.get_label(frm.doctype, fieldname), null, frm.doctype))
+		);
+		frm.dashboard.add_comment(
+			__("Before the case moves to {0}, fill in: {1}.", [__(next), labels.join(", ")]),
+			"orange",
+			true
+		);
 	},
 
 	async render_transfers(frm) {

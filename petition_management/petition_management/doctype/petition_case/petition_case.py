@@ -18,6 +18,7 @@ from petition_management.utils.deadlines import due_date, get_work_calendar, lim
 from petition_management.utils.lifecycle_dates import validate_case_dates
 from petition_management.utils.notices import Notice, send_case_notice
 from petition_management.utils.rules import throw_rule_error
+from petition_management.utils.system_fields import keep_system_fields
 from petition_management.utils.text_limits import validate_text_lengths
 from petition_management.utils.translation import label
 
@@ -41,6 +42,13 @@ STATE_ENTRY = {
 	"Closed": "enter_closed",
 	"Archived": "enter_archived",
 }
+# The fields a state needs before the case may enter it, named all at once and shown on the form in
+# advance (petition_case.js); Closed from Registered (answered on the spot) needs the reply instead.
+STATE_NEEDS = {
+	"Replied": ("consolidated_reply",),
+	"Closed": ("delivery_method", "delivered_on"),
+	"Archived": ("archive_number",),
+}
 # The notice the petitioner gets when the case enters these states (utils/notices.py).
 NOTICE_ON_ENTRY = {
 	"Accepted": Notice.ACCEPTANCE,
@@ -53,7 +61,13 @@ class PetitionCase(Document):
 	# begin: auto-generated types
 	# end: auto-generated types
 
+	def onload(self):
+		self.set_onload("state_needs", {state: list(fields) for state, fields in STATE_NEEDS.items()})
+
 	def validate(self):
+		# the unit of the active lead transfer, set by the handling code only (enter_in_handling,
+		# handling.transfers.sync_case_lead_unit): a client's value is ignored
+		keep_system_fields(self, ("lead_unit",))
 		validate_text_lengths(self)
 		self.validate_received_on()
 		self.validate_petitioners()
@@ -174,12 +188,15 @@ class PetitionCase(Document):
 			if handler:
 				getattr(self, handler)(previous)
 
-	def require(self, fieldname: str, message: str | None = None):
-		if not self.get(fieldname):
+	def require(self, *fieldnames: str, message: str | None = None):
+		"""Every field the new state needs, named at once (not one per attempt)."""
+		missing = [fieldname for fieldname in fieldnames if not self.get(fieldname)]
+		if missing:
 			frappe.throw(
 				message
 				or _("Fill in {0} before the case moves to {1}.").format(
-					frappe.bold(label(self.meta, fieldname)), frappe.bold(_(self.workflow_state))
+					", ".join(frappe.bold(label(self.meta, fieldname)) for fieldname in missing),
+					frappe.bold(_(self.workflow_state)),
 				),
 				PetitionCaseError,
 				title=_("Missing Information"),
@@ -230,7 +247,7 @@ class PetitionCase(Document):
 	def enter_replied(self, previous: str):
 		from petition_management.handling.transfers import lead_transfer, validate_case_can_be_replied
 
-		self.require("consolidated_reply")
+		self.require(*STATE_NEEDS["Replied"])
 		validate_case_can_be_replied(self)
 		self.replied_on = nowdate()
 		self.review_request_due = limit_due_date(self.replied_on, "review_request_days")
@@ -242,17 +259,16 @@ class PetitionCase(Document):
 	def enter_closed(self, previous: str):
 		if previous == "Registered":
 			self.require(
-				"consolidated_reply", _("Record the answer given on the spot in Consolidated Reply.")
+				"consolidated_reply", message=_("Record the answer given on the spot in Consolidated Reply.")
 			)
 		else:
-			self.require("delivery_method")
-			self.require("delivered_on")
+			self.require(*STATE_NEEDS["Closed"])
 			# the review window runs from the day the written reply reached the petitioner
 			self.review_request_due = limit_due_date(self.delivered_on, "review_request_days")
 		self.closed_on = nowdate()
 
 	def enter_archived(self, previous: str):
-		self.require("archive_number")
+		self.require(*STATE_NEEDS["Archived"])
 		self.archived_on = nowdate()
 
 	def make_non_acceptance_notice(self) -> str:

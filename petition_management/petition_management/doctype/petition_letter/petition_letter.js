@@ -6,6 +6,16 @@ frappe.ui.form.on("Petition Letter", {
 		petition_management.intake.show_repeat_candidates(frm, [frm.doc.petitioner]);
 		frm.trigger("show_outcome_buttons");
 		frm.trigger("show_dashboard");
+		if (!frm.is_new() && frappe.model.can_read("Petition Letter Sender")) {
+			// the sender's phone and address are kept apart, for the office roles only
+			frm.add_custom_button(__("Sender Phone and Address"), () =>
+				frappe.db.exists("Petition Letter Sender", frm.doc.name).then((exists) =>
+					exists
+						? frappe.set_route("Form", "Petition Letter Sender", frm.doc.name)
+						: frappe.new_doc("Petition Letter Sender", { petition_letter: frm.doc.name })
+				)
+			);
+		}
 		if (frm.doc.petition_case) {
 			frm.add_custom_button(__("Petition Case"), () =>
 				frappe.set_route("Form", "Petition Case", frm.doc.petition_case)

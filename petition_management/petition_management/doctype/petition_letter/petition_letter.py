@@ -63,10 +63,9 @@ class PetitionLetter(Document):
 		referral_reference: DF.Data | None
 		repeat_of: DF.Link | None
 		request: DF.SmallText | None
-		sender_address: DF.SmallText | None
+		sender_address_on_file: DF.Check
 		sender_email: DF.Data | None
 		sender_name: DF.Data | None
-		sender_phone: DF.Data | None
 		status: DF.Literal["Open", "Closed"]
 		subject: DF.Data
 		suggested_unit: DF.Link | None
@@ -83,6 +82,7 @@ class PetitionLetter(Document):
 		self.validate_received_on()
 		self.validate_referral()
 		self.set_sender_from_petitioner()
+		self.set_sender_address_on_file()
 		self.set_is_anonymous()
 		self.set_suggested_unit()
 		flag_final_matter(self)
@@ -147,7 +147,18 @@ class PetitionLetter(Document):
 		# For a letter that came by e-mail the sender's e-mail address is an address to reply to
 		if self.channel == letters_email.EMAIL_CHANNEL and (self.sender_email or "").strip():
 			return True
-		return bool((self.sender_address or "").strip())
+		return bool(self.sender_address_on_file)
+
+	def set_sender_address_on_file(self):
+		"""Decided from the stored Petition Letter Sender, never from the incoming letter."""
+		if self.flags.sender_address_on_file is not None:
+			# set by the server (intake/identity.py, the Petition Letter Sender), never by a request
+			on_file = bool(self.flags.sender_address_on_file)
+		elif self.is_new():
+			on_file = False
+		else:
+			on_file = bool(frappe.db.get_value("Petition Letter Sender", self.name, "sender_address"))
+		self.sender_address_on_file = int(on_file)
 
 	def set_suggested_unit(self):
 		if self.category and not self.suggested_unit:

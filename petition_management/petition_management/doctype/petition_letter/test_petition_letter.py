@@ -10,6 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
 from petition_management.intake.cases import RepeatLinkError
+from petition_management.intake.identity import set_letter_sender
 from petition_management.petition_management.doctype.petition_letter.petition_letter import (
 	AnonymousLetterError,
 	PetitionLetterError,
@@ -109,8 +110,9 @@ class TestPetitionLetter(FrappeTestCase):
 	def test_completed_sender_reopens_an_anonymous_letter(self):
 		letter = received_letter(sender_name="_T 王芳")
 		self.assertEqual(letter.status, "Closed")
-		letter.sender_address = "城关街道人民路 12 号"
-		letter.save()
+		set_letter_sender(letter.name, {"sender_address": "城关街道人民路 12 号"})
+		letter.reload()
+		self.assertTrue(letter.sender_address_on_file)
 		self.assertFalse(letter.is_anonymous)
 		self.assertFalse(letter.outcome)
 		self.assertEqual(letter.status, "Open")

@@ -21,10 +21,12 @@ from petition_management.petition_management.doctype.petition_settings.petition_
 from petition_management.tracking.supervision import (
 	SupervisionStatus,
 	is_unit_member,
+	is_unrestricted,
 	notify,
 	supervision_has_permission,
 )
 from petition_management.utils.deadlines import due_date
+from petition_management.utils.scope import validate_scope_change
 from petition_management.utils.system_fields import keep_system_fields, save_as_system
 from petition_management.utils.translation import option
 
@@ -90,7 +92,8 @@ class PetitionSupervision(Document):
 			close_transfer_assignments(self)
 
 	def validate_row_permission(self):
-		"""A unit's people change only their unit's orders (the has_permission hook says the same)."""
+		"""A unit's people change only their unit's orders, decided on the stored order (the has_permission
+		hook says the same); only the office or a supervisor sends an open order to another unit."""
 		if self.is_new() or self.flags.ignore_permissions:
 			return
 		if not supervision_has_permission(self, "write"):
@@ -100,6 +103,7 @@ class PetitionSupervision(Document):
 				),
 				frappe.PermissionError,
 			)
+		validate_scope_change(self, ("petition_case", "unit"), is_unrestricted(frappe.session.user))
 
 	def set_order_details(self):
 		self.ordered_by = frappe.session.user

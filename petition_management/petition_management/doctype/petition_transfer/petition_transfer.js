@@ -60,6 +60,16 @@ frappe.ui.form.on("Petition Transfer", {
 				true
 			);
 		}
+		const pending = frm.doc.__onload?.co_units_pending || [];
+		if (pending.length) {
+			frm.dashboard.add_comment(
+				__("Your reply summarizes every unit's: it can be submitted once the replies of {0} are accepted.", [
+					pending.map((unit) => frappe.utils.escape_html(unit)).join(", "),
+				]),
+				"orange",
+				true
+			);
+		}
 		if (frm.doc.workflow_state === "Returned" && frm.doc.return_reason) {
 			frm.dashboard.add_comment(
 				__("Returned for rework: {0}", [frappe.utils.escape_html(frm.doc.return_reason)]),

@@ -20,6 +20,7 @@ from petition_management.handling.transfer_steps import (
 	ReplyIncompleteError,  # noqa: F401 -- imported from here by the tests
 	SignatureError,  # noqa: F401 -- imported from here by the tests
 	objection_days,
+	pending_co_units,
 	record_acceptance,
 	record_head_signature,
 	record_leader_signature,
@@ -58,6 +59,10 @@ REPLY_LOCKED_STATES = (
 	TransferState.REPLY_ACCEPTED,
 	TransferState.WITHDRAWN,
 )
+
+
+# the lead unit's states before its reply is submitted: the co-units it waits for are shown on the form
+WAITING_FOR_CO_UNITS = (TransferState.ISSUED, TransferState.ACKNOWLEDGED, TransferState.RETURNED)
 
 
 class DueDateError(TransferError):
@@ -114,6 +119,11 @@ class PetitionTransfer(Document):
 		unit_head: DF.Link | None
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	def onload(self):
+		if self.transfer_role == TransferRole.LEAD and self.workflow_state in WAITING_FOR_CO_UNITS:
+			# told up front: the lead's reply summarizes all units, so it waits for their accepted replies
+			self.set_onload("co_units_pending", pending_co_units(self.petition_case))
 
 	def validate(self):
 		# Frappe checks the workflow after `validate`; check it first so that an illegal state change

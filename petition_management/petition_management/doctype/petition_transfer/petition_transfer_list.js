@@ -16,16 +16,22 @@ const TRANSFER_STATE_COLOURS = {
 frappe.listview_settings["Petition Transfer"] = {
 	add_fields: ["workflow_state", "due_date", "transfer_role", "unit"],
 	has_indicator_for_draft: true,
+	// On a phone a row shows its title and this indicator only: the unit and its role (lead or co-unit)
+	// go into the indicator, so that a lead's and a co-unit's transfer of one case tell apart.
 	get_indicator(doc) {
 		const state = doc.workflow_state || "Issued";
 		const today = frappe.datetime.get_today();
+		const who = [frappe.utils.escape_html(doc.unit || ""), doc.transfer_role && __(doc.transfer_role)]
+			.filter(Boolean)
+			.join(" · ");
+		const label = (text) => (who ? `${who} · ${text}` : text);
 		if (!["Reply Accepted", "Withdrawn"].includes(state) && doc.due_date && doc.due_date < today) {
 			return [
-				__("Overdue"),
+				label(__("Overdue")),
 				"red",
 				`workflow_state,not in,Reply Accepted,Withdrawn|due_date,<,${today}`,
 			];
 		}
-		return [__(state), TRANSFER_STATE_COLOURS[state] || "blue", `workflow_state,=,${state}`];
+		return [label(__(state)), TRANSFER_STATE_COLOURS[state] || "blue", `workflow_state,=,${state}`];
 	},
 };

@@ -6,15 +6,24 @@ frappe.ui.form.on("Petitioner", {
 		frm.set_intro("");
 		if (frm.is_new()) {
 			petition_management_petitioner.check_duplicates(frm);
+		} else {
+			petition_management_petitioner.add_identity_button(frm);
+		}
+	},
+	before_save(frm) {
+		frm.pm_was_new = frm.is_new();
+	},
+	after_save(frm) {
+		// a new record: the ID number, phone and address go on its identity next
+		if (frm.pm_was_new) {
+			frm.pm_was_new = false;
+			petition_management_petitioner.open_identity(frm);
 		}
 	},
 	full_name(frm) {
 		petition_management_petitioner.check_duplicates_soon(frm);
 	},
 	region(frm) {
-		petition_management_petitioner.check_duplicates_soon(frm);
-	},
-	phone(frm) {
 		petition_management_petitioner.check_duplicates_soon(frm);
 	},
 });
@@ -24,6 +33,27 @@ const petition_management_petitioner = {
 		same_phone: __("same phone"),
 		same_name_region: __("same name in the same region"),
 		similar_name_region: __("similar name in the same region"),
+	},
+
+	// The ID number, phone and address are on the Petitioner Identity, which only the office roles read.
+	add_identity_button(frm) {
+		if (!frappe.model.can_read("Petitioner Identity")) {
+			return;
+		}
+		frm.add_custom_button(__("Identity"), () => petition_management_petitioner.open_identity(frm));
+	},
+
+	open_identity(frm) {
+		if (!frappe.model.can_read("Petitioner Identity")) {
+			return;
+		}
+		frappe.db.exists("Petitioner Identity", frm.doc.name).then((exists) => {
+			if (exists) {
+				frappe.set_route("Form", "Petitioner Identity", frm.doc.name);
+			} else if (frappe.model.can_create("Petitioner Identity")) {
+				frappe.new_doc("Petitioner Identity", { petitioner: frm.doc.name });
+			}
+		});
 	},
 
 	check_duplicates_soon: frappe.utils.debounce((frm) => {
@@ -39,7 +69,6 @@ const petition_management_petitioner = {
 			args: {
 				full_name: frm.doc.full_name,
 				region: frm.doc.region || null,
-				phone: frm.doc.phone || null,
 				exclude: frm.doc.name,
 			},
 			callback(r) {

@@ -1,8 +1,6 @@
 # Copyright (c) 2026, Petition Management contributors
 # For license information, please see license.txt
 
-import json
-
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -10,35 +8,13 @@ from frappe.utils import escape_html, get_link_to_form
 
 from petition_management.rules import RuleError
 from petition_management.rules.repeats import normalize_name, text_similarity
-from petition_management.rules.resident_id import (
-	mask_id_number,
-	mask_phone,
-	validate_phone,
-	validate_resident_id,
-)
-from petition_management.utils.rules import throw_rule_error
+from petition_management.rules.resident_id import validate_phone
 
-RESIDENT_ID = "PRC Resident ID"
-NO_ID = "None"
-MAX_ID_LENGTH = 40
 NAME_SIMILARITY = 0.8
 DUPLICATE_LIMIT = 10
 # Upper bound of same-region names compared for similarity (read through the region index).
 MAX_REGION_NAMES = 5000
-# What a version log may keep of a protected field: every reader of the form sees the timeline.
-HIDDEN = "***"
-
-
-class PetitionerIdError(frappe.ValidationError):
-	"""An ID number that does not fit its ID type."""
-
-
-class PetitionerPhoneError(frappe.ValidationError):
-	"""A phone number that is not a mainland mobile or landline number."""
-
-
-class DuplicatePetitionerError(frappe.ValidationError):
-	"""Another Petitioner already has this ID number."""
+IDENTITY = "Petitioner Identity"
 
 
 class DuplicateReason:
@@ -50,6 +26,9 @@ class DuplicateReason:
 
 
 class Petitioner(Document):
+	"""A person who petitions. The ID number, birth date, phone and address are kept on the
+	Petitioner Identity (readable by the office roles only); this record holds the masked copies."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -58,110 +37,58 @@ class Petitioner(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		address: DF.SmallText | None
-		birth_date: DF.Date | None
 		email: DF.Data | None
 		full_name: DF.Data
 		gender: DF.Literal["", "Male", "Female"]
-		id_number: DF.Data | None
 		id_number_masked: DF.Data | None
 		id_type: DF.Literal["PRC Resident ID", "Passport", "Other", "None"]
+		identity_unverified: DF.Check
 		name_normalized: DF.Data | None
 		notes: DF.SmallText | None
-		phone: DF.Data | None
 		phone_masked: DF.Data | None
-		phone_normalized: DF.Data | None
 		region: DF.Data | None
 	# end: auto-generated types
 
 	def validate(self):
 		self.set_trimmed_text()
-		self.validate_id_number()
-		self.validate_phone_number()
-		self.set_masked_values()
 		self.set_name_key()
-		self.validate_unique_id_number()
+		self.validate_verified_identity()
 
 	def on_update(self):
 		self.show_likely_duplicates()
+
+	def before_rename(self, old: str, new: str, merge: bool = False):
+		"""Merging a record into another (Rename with Merge) keeps one identity: the target's."""
+		if merge:
+			merge_identity(old, new)
+
+	def on_trash(self):
+		if frappe.db.exists(IDENTITY, self.name):
+			frappe.delete_doc(IDENTITY, self.name, ignore_permissions=True, force=True)
 
 	def set_trimmed_text(self):
 		for fieldname in ("full_name", "region", "email"):
 			value = (self.get(fieldname) or "").strip()
 			self.set(fieldname, value or None)
 
-	def validate_id_number(self):
-		"""Normalize the number by its type; a resident ID also gives the birth date and gender."""
-		number = (self.id_number or "").strip()
-		if not number or self.id_type == NO_ID:
-			# no number on file is recorded as such, whatever type was chosen
-			self.id_type, self.id_number, self.birth_date = NO_ID, None, None
-			return
-		if self.id_type == RESIDENT_ID:
-			self.set_resident_id(number)
-			return
-		if len(number) > MAX_ID_LENGTH:
-			frappe.throw(
-				_("An ID number can be at most {0} characters long, not {1}.").format(
-					MAX_ID_LENGTH, len(number)
-				),
-				PetitionerIdError,
-				title=_("Invalid ID Number"),
-			)
-		self.id_number, self.birth_date = number, None
-
-	def set_resident_id(self, number: str):
-		try:
-			resident_id = validate_resident_id(number)
-		except RuleError as error:
-			throw_rule_error(error, PetitionerIdError, title=_("Invalid Resident ID Number"))
-		self.id_number = resident_id.number
-		self.birth_date = resident_id.birth_date
-		if not self.gender:
-			self.gender = resident_id.gender
-
-	def validate_phone_number(self):
-		phone = (self.phone or "").strip()
-		if not phone:
-			self.phone = self.phone_normalized = None
-			return
-		try:
-			self.phone_normalized = validate_phone(phone)
-		except RuleError as error:
-			throw_rule_error(error, PetitionerPhoneError, title=_("Invalid Phone Number"))
-		self.phone = phone
-
-	def set_masked_values(self):
-		self.id_number_masked = mask_id_number(self.id_number) or None
-		self.phone_masked = mask_phone(self.phone) or None
-
 	def set_name_key(self):
 		self.name_normalized = normalize_name(self.full_name) or None
 
-	def validate_unique_id_number(self):
-		"""One Petitioner per ID number (of one ID type)."""
-		if not self.id_number:
+	def validate_verified_identity(self):
+		"""Clearing "identity unverified" says the office checked the record: its ID number must then be
+		unique among the checked ones."""
+		if self.is_new() or self.identity_unverified or not self.has_value_changed("identity_unverified"):
 			return
-		existing = frappe.db.get_value(
-			"Petitioner",
-			{"id_number": self.id_number, "id_type": self.id_type, "name": ("!=", self.name or "")},
-			["name", "full_name"],
-			as_dict=True,
-		)
-		if existing:
-			frappe.throw(
-				_(
-					"A Petitioner with this ID number is already registered: {0}. Open that record instead."
-				).format(petitioner_link(existing.name, existing.full_name)),
-				DuplicatePetitionerError,
-				title=_("Duplicate ID Number"),
-			)
+		if frappe.db.exists(IDENTITY, self.name):
+			identity = frappe.get_doc(IDENTITY, self.name)
+			identity.flags.verifying = True
+			identity.validate_unique_id_number()
 
 	def show_likely_duplicates(self):
 		"""Tell the user about records that may be the same person; saving is not blocked."""
-		if not any(self.has_value_changed(f) for f in ("full_name", "region", "phone_normalized")):
+		if not any(self.has_value_changed(f) for f in ("full_name", "region")):
 			return
-		matches = find_duplicates(self.full_name, self.region, self.phone_normalized, exclude=self.name)
+		matches = find_duplicates(self.full_name, self.region, exclude=self.name)
 		if matches:
 			frappe.msgprint(
 				duplicates_message(matches),
@@ -169,55 +96,26 @@ class Petitioner(Document):
 				indicator="orange",
 			)
 
-	def save_version(self):
-		"""Frappe's change log, with the values of protected fields masked.
-
-		The form's timeline (docinfo.versions) and document-follow e-mails show a version's data to
-		everyone who can read the record, whatever their permission level, so the log must not keep
-		an ID number, phone or address in full. It still records who changed which field, and when.
-		"""
-		if (
-			not self.meta.track_changes
-			or self.flags.ignore_version
-			or frappe.flags.in_install
-			or (not self._doc_before_save and frappe.flags.in_patch)
-		):
-			return
-		version = frappe.new_doc("Version")
-		if version.update_version_info(self._doc_before_save, self):
-			version.data = redact_version_data(self.meta, version.data)
-			version.insert(ignore_permissions=True)
-
 
 def on_doctype_update():
 	frappe.db.add_index("Petitioner", ["region", "name_normalized"])
 
 
+def merge_identity(old: str, new: str):
+	"""Before `old` is merged into `new`: the target's identity stays; the old one moves to the target
+	when the target has none."""
+	if not frappe.db.exists(IDENTITY, old):
+		return
+	if frappe.db.exists(IDENTITY, new):
+		frappe.delete_doc(IDENTITY, old, ignore_permissions=True, force=True)
+		return
+	frappe.db.set_value(IDENTITY, old, "petitioner", new, update_modified=False)
+	frappe.db.sql("UPDATE `tabPetitioner Identity` SET name = %s WHERE name = %s", (new, old))
+
+
 def petitioner_link(name: str, full_name: str | None) -> str:
 	label = f"{full_name} ({name})" if full_name else name
 	return get_link_to_form("Petitioner", name, escape_html(label))
-
-
-def mask_protected_value(fieldname: str, value):
-	if value in (None, ""):
-		return value
-	if fieldname == "id_number":
-		return mask_id_number(value)
-	if fieldname in ("phone", "phone_normalized"):
-		return mask_phone(value)
-	return HIDDEN
-
-
-def redact_version_data(meta, data: str | None) -> str | None:
-	"""Mask every field above permission level 0 in a Version's JSON diff."""
-	if not data:
-		return data
-	protected = {df.fieldname for df in meta.fields if df.permlevel}
-	diff = json.loads(data)
-	for row in diff.get("changed") or []:
-		if row[0] in protected:
-			row[1], row[2] = mask_protected_value(row[0], row[1]), mask_protected_value(row[0], row[2])
-	return frappe.as_json(diff, indent=None, separators=(",", ":"))
 
 
 def find_duplicates(
@@ -228,8 +126,9 @@ def find_duplicates(
 	limit: int = DUPLICATE_LIMIT,
 ) -> list[dict]:
 	"""Petitioners who may be the same person: the same phone, or the same or a similar name in the
-	same region. Only masked identifiers are returned. Reads through the indexes on phone_normalized,
-	name_normalized and region; never scans the table.
+	same region. Only masked identifiers are returned; the phone is matched server-side on the Petitioner
+	Identity (the caller decides who may look up by phone). Reads through the indexes on
+	phone_normalized, name_normalized and region; never scans the table.
 	"""
 	fields = ["name", "full_name", "region", "id_number_masked", "phone_masked"]
 	found: dict[str, dict] = {}
@@ -243,8 +142,12 @@ def find_duplicates(
 
 	digits = validated_phone_or_none(phone)
 	if digits:
-		for row in frappe.get_all(
-			"Petitioner", filters={"phone_normalized": digits}, fields=fields, limit=limit + 1
+		for row in frappe.db.sql(
+			"""SELECT p.name, p.full_name, p.region, p.id_number_masked, p.phone_masked
+			FROM `tabPetitioner Identity` i JOIN `tabPetitioner` p ON p.name = i.petitioner
+			WHERE i.phone_normalized = %(digits)s LIMIT %(limit)s""",
+			{"digits": digits, "limit": limit + 1},
+			as_dict=True,
 		):
 			add(row, DuplicateReason.SAME_PHONE)
 

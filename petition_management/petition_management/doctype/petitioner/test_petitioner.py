@@ -1,8 +1,8 @@
 # Copyright (c) 2026, Petition Management contributors
 # See license.txt
 
-"""Petitioner: the resident ID and what it gives, likely duplicates shown on save, the demo petitioners.
-The field-level security of the ID number, phone and address is in test_petitioner_field_levels."""
+"""Petitioner and its Petitioner Identity: the resident ID and what it gives, likely duplicates shown on
+save, the demo petitioners. Who may read the identity is in test_petitioner_identity."""
 
 import datetime
 import json
@@ -11,25 +11,35 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from petition_management.api.petitioner import find_likely_duplicates
-from petition_management.petition_management.doctype.petitioner.petitioner import (
+from petition_management.intake.identity import create_petitioner
+from petition_management.petition_management.doctype.petitioner.petitioner import find_duplicates
+from petition_management.petition_management.doctype.petitioner_identity.petitioner_identity import (
 	DuplicatePetitionerError,
 	PetitionerIdError,
 	PetitionerPhoneError,
-	find_duplicates,
 )
 from petition_management.rules.resident_id import check_digit
-from petition_management.tests.factories import new_petitioner
+from petition_management.tests.factories import make_letter
 from petition_management.tests.utils import make_user
 
 PUBLISHED_ID = "11010519491231002X"  # GB 11643 example: born 1949-12-31, female
 REGION = "_T 河西镇"
-PROTECTED = ("id_number", "phone", "address", "phone_normalized", "birth_date")
 PHONE = "13800138000"
 
 
 def resident_id(region_code: str, born: str, sequence: str) -> str:
 	first17 = region_code + born + sequence
 	return first17 + check_digit(first17)
+
+
+def register(full_name: str, **values):
+	"""A Petitioner with its identity, as one view of both records (`.doc`: the Petitioner)."""
+	doc = create_petitioner({"full_name": full_name, **values}, ignore_permissions=True)
+	identity = frappe.db.get_value("Petitioner Identity", doc.name, "*", as_dict=True) or {}
+	view = frappe._dict({k: v for k, v in identity.items() if k not in ("name", "full_name", "owner")})
+	view.update({k: v for k, v in doc.as_dict().items() if k != "id_type" or not identity})
+	view.doc = doc
+	return view
 
 
 def count_named(full_name: str) -> int:
@@ -56,7 +66,9 @@ class PetitionerTestCase(FrappeTestCase):
 		frappe.set_user("Administrator")
 		frappe.clear_messages()
 		# the published example may exist on a demo site; this test's transaction hides it
-		for name in frappe.get_all("Petitioner", filters={"id_number": PUBLISHED_ID}, pluck="name"):
+		for name in frappe.get_all(
+			"Petitioner Identity", filters={"id_number": PUBLISHED_ID}, pluck="petitioner"
+		):
 			frappe.delete_doc("Petitioner", name, force=True)
 
 	def tearDown(self):
@@ -71,37 +83,34 @@ class PetitionerTestCase(FrappeTestCase):
 
 class TestPetitionerIdentity(PetitionerTestCase):
 	def test_published_resident_id_sets_birth_date_and_gender(self):
-		doc = new_petitioner("_T Li Na", id_type="PRC Resident ID", id_number=" 11010519491231002x ").insert()
+		doc = register("_T Li Na", id_type="PRC Resident ID", id_number=" 11010519491231002x ")
 		self.assertEqual(doc.id_number, PUBLISHED_ID)
 		self.assertEqual(doc.birth_date, datetime.date(1949, 12, 31))
 		self.assertEqual(doc.gender, "Female")
 		self.assertEqual(doc.id_number_masked, "110*************2X")
 		saved = frappe.db.get_value(
-			"Petitioner", doc.name, ["id_number", "birth_date", "gender"], as_dict=True
+			"Petitioner Identity", doc.name, ["id_number", "birth_date"], as_dict=True
 		)
-		self.assertEqual(
-			saved, {"id_number": PUBLISHED_ID, "birth_date": datetime.date(1949, 12, 31), "gender": "Female"}
-		)
+		self.assertEqual(saved, {"id_number": PUBLISHED_ID, "birth_date": datetime.date(1949, 12, 31)})
+		self.assertEqual(frappe.db.get_value("Petitioner", doc.name, "gender"), "Female")
 
 	def test_computed_resident_id_gives_male_and_keeps_a_gender_already_set(self):
 		number = resident_id("330106", "19800229", "013")  # odd 17th digit: male; a leap day
-		doc = new_petitioner("_T Wang Wei", id_number=number).insert()
+		doc = register("_T Wang Wei", id_number=number)
 		self.assertEqual((doc.gender, doc.birth_date), ("Male", datetime.date(1980, 2, 29)))
-		other = new_petitioner(
-			"_T Zhao Min", id_number=resident_id("330106", "19900101", "024"), gender="Male"
-		)
-		self.assertEqual(other.insert().gender, "Male")
+		other = register("_T Zhao Min", id_number=resident_id("330106", "19900101", "024"), gender="Male")
+		self.assertEqual(other.gender, "Male")
 
 	def assert_refused(self, number: str, english: str, chinese: str):
 		name = "_T Bad ID " + number
 		with self.assertRaises(PetitionerIdError) as caught:
-			new_petitioner(name, id_type="PRC Resident ID", id_number=number).insert()
+			register(name, id_type="PRC Resident ID", id_number=number)
 		self.assertIn(english, str(caught.exception))
 		self.assertEqual(count_named(name), 0)
 		frappe.local.lang = "zh"
 		try:
 			with self.assertRaises(PetitionerIdError) as caught:
-				new_petitioner(name, id_type="PRC Resident ID", id_number=number).insert()
+				register(name, id_type="PRC Resident ID", id_number=number)
 			self.assertIn(chinese, str(caught.exception))
 		finally:
 			frappe.local.lang = "en"
@@ -118,49 +127,50 @@ class TestPetitionerIdentity(PetitionerTestCase):
 		self.assert_refused("11010519491231002", "18 characters long, not 17", "须为18位")
 
 	def test_passport_is_trimmed_free_text_of_at_most_40_characters(self):
-		doc = new_petitioner("_T John Smith", id_type="Passport", id_number="  E12345678 ").insert()
+		doc = register("_T John Smith", id_type="Passport", id_number="  E12345678 ")
 		self.assertEqual((doc.id_number, doc.birth_date), ("E12345678", None))
 		self.assertEqual(doc.id_number_masked, "E12****78")
 		with self.assertRaises(PetitionerIdError) as caught:
-			new_petitioner("_T Too Long", id_type="Other", id_number="A" * 41).insert()
+			register("_T Too Long", id_type="Other", id_number="A" * 41)
 		self.assertIn("at most 40 characters", str(caught.exception))
 		self.assertEqual(count_named("_T Too Long"), 0)
 
 	def test_no_id_clears_the_number(self):
-		doc = new_petitioner("_T Anonymous", id_type="None", id_number="E1234").insert()
+		doc = register("_T Anonymous", id_type="None", id_number="E1234")
 		self.assertIsNone(doc.id_number)
 		self.assertIsNone(doc.id_number_masked)
-		blank = new_petitioner("_T Blank", id_type="PRC Resident ID", id_number="  ").insert()
+		blank = register("_T Blank", id_type="PRC Resident ID", id_number="  ")
 		self.assertEqual((blank.id_type, blank.id_number), ("None", None))
 
 	def test_duplicate_id_number_is_refused_with_a_link(self):
-		first = new_petitioner("_T Li Na", id_number=PUBLISHED_ID).insert()
+		first = register("_T Li Na", id_number=PUBLISHED_ID)
 		with self.assertRaises(DuplicatePetitionerError) as caught:
-			new_petitioner("_T Li Na Again", id_number=PUBLISHED_ID.lower()).insert()
+			register("_T Li Na Again", id_number=PUBLISHED_ID.lower())
 		self.assertIn(f"/app/petitioner/{first.name}", str(caught.exception))
 		self.assertIn("already registered", str(caught.exception))
 		self.assertEqual(count_named("_T Li Na Again"), 0)
 		# the record itself saves again without tripping over its own number
-		first.notes = "seen again"
-		first.save()
+		first.doc.notes = "seen again"
+		first.doc.save()
+		frappe.get_doc("Petitioner Identity", first.name).save()
 
 	def test_same_passport_number_is_refused(self):
-		new_petitioner("_T Anna", id_type="Passport", id_number="X998877").insert()
+		register("_T Anna", id_type="Passport", id_number="X998877")
 		self.assertRaises(
 			DuplicatePetitionerError,
-			new_petitioner("_T Anna B", id_type="Passport", id_number=" X998877").insert,
+			lambda: register("_T Anna B", id_type="Passport", id_number=" X998877"),
 		)
 
 	def test_phone_is_checked_normalized_and_masked(self):
-		doc = new_petitioner("_T Phone", phone="+86 138-0013-8000").insert()
+		doc = register("_T Phone", phone="+86 138-0013-8000")
 		self.assertEqual((doc.phone_normalized, doc.phone_masked), (PHONE, "138****8000"))
 		with self.assertRaises(PetitionerPhoneError) as caught:
-			new_petitioner("_T Bad Phone", phone="12345").insert()
+			register("_T Bad Phone", phone="12345")
 		self.assertIn("not a valid phone number", str(caught.exception))
 		self.assertEqual(count_named("_T Bad Phone"), 0)
 
 	def test_name_key_ignores_spaces_and_middle_dots(self):
-		doc = new_petitioner(" _T 阿依古丽·买买提 ").insert()
+		doc = register(" _T 阿依古丽·买买提 ")
 		self.assertEqual(doc.full_name, "_T 阿依古丽·买买提")
 		self.assertEqual(doc.name_normalized, "_t阿依古丽买买提")
 
@@ -168,13 +178,11 @@ class TestPetitionerIdentity(PetitionerTestCase):
 class TestLikelyDuplicates(PetitionerTestCase):
 	def setUp(self):
 		super().setUp()
-		self.original = new_petitioner(
-			"_T 阿依古丽·买买提", region=REGION, phone=PHONE, id_number=PUBLISHED_ID
-		).insert()
+		self.original = register("_T 阿依古丽·买买提", region=REGION, phone=PHONE, id_number=PUBLISHED_ID)
 		frappe.clear_messages()
 
 	def test_same_phone_is_shown_on_save_without_blocking(self):
-		doc = new_petitioner("_T 王芳", region="_T 城关街道", phone="138 0013 8000").insert()
+		doc = register("_T 王芳", region="_T 城关街道", phone="138 0013 8000")
 		self.assertTrue(frappe.db.exists("Petitioner", doc.name))
 		shown = [m for m in self.messages() if m.get("title") == "Possible Duplicate Petitioners"]
 		self.assertEqual(len(shown), 1)
@@ -196,12 +204,12 @@ class TestLikelyDuplicates(PetitionerTestCase):
 		self.assertEqual(find_duplicates("_T 张伟", region=REGION), [])
 
 	def test_no_message_for_an_unrelated_person_or_an_unchanged_identity(self):
-		new_petitioner("_T 赵磊", region=REGION, phone="13900139000").insert()
+		register("_T 赵磊", region=REGION, phone="13900139000")
 		self.assertFalse([m for m in self.messages() if m.get("title") == "Possible Duplicate Petitioners"])
-		twin = new_petitioner("_T 阿依古丽·买买提", region=REGION).insert()
+		twin = register("_T 阿依古丽·买买提", region=REGION)
 		frappe.clear_messages()
-		twin.notes = "a note"
-		twin.save()
+		twin.doc.notes = "a note"
+		twin.doc.save()
 		self.assertFalse(self.messages())
 
 	def test_api_returns_masked_values_and_reasons_only(self):
@@ -239,10 +247,12 @@ class TestDemoPetitioners(PetitionerTestCase):
 		make_petitioners(first)
 		names = first.created["Petitioner"]
 		self.assertGreaterEqual(len(set(names)), 38)
-		rows = frappe.get_all(
-			"Petitioner",
-			filters={"name": ("in", names)},
-			fields=["id_type", "id_number", "birth_date", "gender", "region", "phone_normalized"],
+		rows = frappe.db.sql(
+			"""select p.id_type, i.id_number, i.birth_date, p.gender, p.region, i.phone_normalized
+			from `tabPetitioner` p left join `tabPetitioner Identity` i on i.name = p.name
+			where p.name in %(names)s""",
+			{"names": names},
+			as_dict=True,
 		)
 		residents = [r for r in rows if r.id_type == "PRC Resident ID"]
 		self.assertGreaterEqual(len(residents), 30)
@@ -254,7 +264,8 @@ class TestDemoPetitioners(PetitionerTestCase):
 			any(
 				m["reasons"]
 				for m in find_duplicates(
-					*frappe.db.get_value("Petitioner", names[0], ["full_name", "region", "phone_normalized"]),
+					*frappe.db.get_value("Petitioner", names[0], ["full_name", "region"]),
+					frappe.db.get_value("Petitioner Identity", names[0], "phone_normalized"),
 					exclude=names[0],
 				)
 			)
@@ -265,3 +276,34 @@ class TestDemoPetitioners(PetitionerTestCase):
 		make_petitioners(second)
 		self.assertEqual(frappe.db.count("Petitioner"), count)
 		self.assertEqual(sorted(second.created["Petitioner"]), sorted(names))
+
+
+class TestOnlineCandidates(PetitionerTestCase):
+	"""An online submission's candidate is merged into the registered person by the office."""
+
+	def test_merging_a_candidate_keeps_the_registered_identity_and_moves_its_records(self):
+		registered = register("_T 合并 张伟", id_type="PRC Resident ID", id_number=PUBLISHED_ID, phone=PHONE)
+		candidate = register(
+			"_T 合并 张伟", identity_unverified=1, id_type="PRC Resident ID", id_number=PUBLISHED_ID
+		)
+		# a candidate may carry a registered number: nobody on the website learns that it is registered
+		self.assertEqual(candidate.id_number, PUBLISHED_ID)
+		letter = make_letter(petitioner=candidate.name, sender_name="_T 合并 张伟", ignore_permissions=True)
+		frappe.rename_doc("Petitioner", candidate.name, registered.name, merge=True)
+		self.assertFalse(frappe.db.exists("Petitioner", candidate.name))
+		self.assertFalse(frappe.db.exists("Petitioner Identity", candidate.name))
+		self.assertEqual(frappe.db.get_value("Petitioner Identity", registered.name, "phone"), PHONE)
+		self.assertEqual(frappe.db.get_value("Petition Letter", letter.name, "petitioner"), registered.name)
+
+	def test_a_candidate_without_a_registered_twin_keeps_its_identity_when_merged(self):
+		target = register("_T 合并 李娜")
+		candidate = register("_T 合并 李娜", identity_unverified=1, phone="13900139000")
+		frappe.rename_doc("Petitioner", candidate.name, target.name, merge=True)
+		self.assertEqual(frappe.db.get_value("Petitioner Identity", target.name, "phone"), "13900139000")
+
+	def test_clearing_unverified_checks_the_number_against_the_registered_ones(self):
+		register("_T 核实 王芳", id_type="Passport", id_number="_T-X1")
+		candidate = register("_T 核实 王芳", identity_unverified=1, id_type="Passport", id_number="_T-X1")
+		candidate.doc.identity_unverified = 0
+		with self.assertRaises(DuplicatePetitionerError):
+			candidate.doc.save()

@@ -14,7 +14,6 @@ derived tables joined to the cases."""
 import frappe
 from frappe import _
 
-from petition_management.api.petitioner import can_read_protected_fields
 from petition_management.reports.grouped import case_filters
 from petition_management.reports.query import CASE, Period, Scope, refused_as_message, today
 from petition_management.tracking.daily import due_soon_until
@@ -53,8 +52,8 @@ def ledger_filters(filters: dict) -> list:
 
 def identifier_columns() -> tuple[str, str]:
 	"""Full, masked or no identifiers, by what the user may read of the Petitioner."""
-	if can_read_protected_fields():
-		return "petitioner.id_number", "petitioner.phone"
+	if frappe.has_permission("Petitioner Identity", "read"):
+		return "identity.id_number", "identity.phone"
 	if frappe.has_permission("Petitioner", "read"):
 		return "petitioner.id_number_masked", "petitioner.phone_masked"
 	return "null", "null"
@@ -93,6 +92,7 @@ def get_rows(scope: Scope, filters: list) -> list[dict]:
 				group_concat(ifnull(nullif({phone}, ''), '-') order by party.idx separator ', ') as phones
 			from `tabPetition Party` party
 			join `tabPetitioner` petitioner on petitioner.name = party.petitioner
+			left join `tabPetitioner Identity` identity on identity.name = party.petitioner
 			where party.parenttype = 'Petition Case' and party.parentfield = 'petitioners'
 			group by party.parent
 		) parties on parties.parent = {scope.table}.name
