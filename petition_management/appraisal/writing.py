@@ -29,6 +29,8 @@ from frappe.workflow.doctype.workflow_action.workflow_action import (
 	send_workflow_action_email,
 )
 
+from petition_management.utils.bulk_rows import child_row, insert_rows, row_stamp
+
 NUMBER = "\0"
 WORKFLOW_ACTION = "Workflow Action"
 PERMITTED_ROLE = "Workflow Action Permitted Role"
@@ -54,16 +56,6 @@ def reserve_names(series: str, count: int) -> list[str]:
 	return [template.replace(NUMBER, str(found["start"] + i).zfill(digits)) for i in range(1, count + 1)]
 
 
-def insert_rows(doctype: str, rows: list[dict]):
-	if rows:
-		fields = list(rows[0])
-		frappe.db.bulk_insert(doctype, fields, [[row.get(f) for f in fields] for row in rows])
-
-
-def base_values(name: str, user: str, stamp: str) -> dict:
-	return {"name": name, "owner": user, "modified_by": user, "creation": stamp, "modified": stamp}
-
-
 def insert_new(docs: list) -> None:
 	"""Insert new documents of one DocType (built in memory, with their child rows) set-based."""
 	if not docs:
@@ -73,7 +65,7 @@ def insert_new(docs: list) -> None:
 	series = docs[0].naming_series or frappe.get_meta(doctype).get_field("naming_series").default
 	for doc, name in zip(docs, reserve_names(series, len(docs)), strict=True):
 		doc.naming_series = series
-		doc.update({**base_values(name, user, stamp), "docstatus": 0, "idx": 0})
+		doc.update({**row_stamp(name, user, stamp), "idx": 0})
 		if get_workflow_name(doctype):
 			validate_workflow(doc)  # a new document: the Workflow's first state
 	parents, children = [], {}
@@ -81,18 +73,8 @@ def insert_new(docs: list) -> None:
 		parents.append(doc.get_valid_dict(convert_dates_to_str=True, ignore_virtual=True))
 		for table in doc.meta.get_table_fields():
 			for idx, row in enumerate(doc.get(table.fieldname), 1):
-				row.update(
-					{
-						**base_values(frappe.generate_hash(length=10), user, stamp),
-						"parent": doc.name,
-						"parenttype": doctype,
-						"parentfield": table.fieldname,
-						"idx": idx,
-						"docstatus": 0,
-					}
-				)
 				children.setdefault(table.options, []).append(
-					row.get_valid_dict(convert_dates_to_str=True, ignore_virtual=True)
+					child_row(row, doc.name, doctype, table.fieldname, idx, user, stamp)
 				)
 	insert_rows(doctype, parents)
 	for child_doctype, rows in children.items():
@@ -127,8 +109,7 @@ def open_workflow_actions(docs: list, user: str, stamp: str) -> None:
 		action = frappe.generate_hash(length=10)
 		actions.append(
 			{
-				**base_values(action, user, stamp),
-				"docstatus": 0,
+				**row_stamp(action, user, stamp),
 				"reference_doctype": doc.doctype,
 				"reference_name": doc.name,
 				"workflow_state": state,
@@ -138,8 +119,7 @@ def open_workflow_actions(docs: list, user: str, stamp: str) -> None:
 		for idx, role in enumerate(allowed, 1):
 			roles.append(
 				{
-					**base_values(frappe.generate_hash(length=10), user, stamp),
-					"docstatus": 0,
+					**row_stamp(frappe.generate_hash(length=10), user, stamp),
 					"parent": action,
 					"parenttype": WORKFLOW_ACTION,
 					"parentfield": "permitted_roles",

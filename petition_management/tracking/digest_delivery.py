@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 import frappe
 
+from petition_management.utils.bulk_rows import child_row, insert_rows, row_stamp
+
 
 class Person(NamedTuple):
 	user: str
@@ -124,23 +126,6 @@ class Message(NamedTuple):
 	header: list[str] | None = None  # the e-mail's header, in the person's language
 
 
-def row_stamp(name: str, user: str, stamp: str) -> dict:
-	return {
-		"name": name,
-		"owner": user,
-		"modified_by": user,
-		"creation": stamp,
-		"modified": stamp,
-		"docstatus": 0,
-	}
-
-
-def insert_rows(doctype: str, rows: list[dict]) -> None:
-	if rows:
-		fields = list(rows[0])
-		frappe.db.bulk_insert(doctype, fields, [[row.get(f) for f in fields] for row in rows])
-
-
 def desk_alerts(messages: Iterable[Message]) -> int:
 	"""The desk notifications (Notification Log, type Alert) of many people: one INSERT, and one UPDATE
 	that marks their notifications unseen, as `NotificationLog.after_insert` does for each (an Alert is
@@ -243,16 +228,7 @@ def queue_emails(
 		queue.set_recipients([m.person.email])
 		queues.append(queue.get_valid_dict(convert_dates_to_str=True, ignore_virtual=True))
 		for idx, row in enumerate(queue.recipients, 1):
-			row.update(
-				{
-					**row_stamp(frappe.generate_hash(length=10), user, stamp),
-					"parent": queue.name,
-					"parenttype": "Email Queue",
-					"parentfield": "recipients",
-					"idx": idx,
-				}
-			)
-			recipients.append(row.get_valid_dict(convert_dates_to_str=True, ignore_virtual=True))
+			recipients.append(child_row(row, queue.name, "Email Queue", "recipients", idx, user, stamp))
 	insert_rows("Email Queue", queues)
 	insert_rows("Email Queue Recipient", recipients)
 	return len(queues)

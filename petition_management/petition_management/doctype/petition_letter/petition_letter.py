@@ -95,6 +95,11 @@ class PetitionLetter(Document):
 	def on_update(self):
 		self.apply_outcome()
 
+	def on_trash(self):
+		# the sender's phone and address go with the letter (before Frappe's check for linked records)
+		if frappe.db.exists("Petition Letter Sender", self.name):
+			frappe.delete_doc("Petition Letter Sender", self.name, ignore_permissions=True, force=True)
+
 	def on_communication_update(self, communication):
 		"""Called by Frappe's Communication whenever a mail linked to this letter is saved."""
 		letters_email.fill_from_inbound_mail(self, communication)

@@ -107,6 +107,13 @@ class TestPetitionLetter(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Petition Letter", letter.name, "outcome"), "No Reply Required")
 		self.assertFalse(frappe.db.exists("Petition Case", {"source_name": letter.name}))
 
+	def test_deleting_a_letter_takes_its_sender_details_with_it(self):
+		letter = received_letter(sender_name="_T 王芳", sender_address="城关街道人民路 12 号")
+		self.assertTrue(frappe.db.exists("Petition Letter Sender", letter.name))
+		frappe.set_user("Administrator")
+		frappe.delete_doc("Petition Letter", letter.name)
+		self.assertFalse(frappe.db.exists("Petition Letter Sender", letter.name))
+
 	def test_completed_sender_reopens_an_anonymous_letter(self):
 		letter = received_letter(sender_name="_T 王芳")
 		self.assertEqual(letter.status, "Closed")

@@ -4,9 +4,9 @@
 """The petition ledger (台账): every case the user may see, with its source, petitioners, category, units,
 dates, state and outcome; the deadline status is today's, from the due date of the running clock.
 
-ID numbers and phones are shown in full only to users who may read the Petitioner's protected fields
-(permission level 1); users who may read Petitioners get the masked values; users who may not read
-Petitioners at all (the units) get none — in the report and in its export.
+ID numbers and phones are shown in full only to users who may read Petitioner Identity; users who may
+read Petitioners get the masked values; users who may not read Petitioners at all (the units) get none —
+in the report and in its export.
 
 One statement whatever the number of cases: the petitioners and the co-handling units are aggregated in
 derived tables joined to the cases."""
