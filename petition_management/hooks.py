@@ -103,6 +103,13 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_widget": "petition_management.api.list_scope.search_widget",
 }
 
+# Link searches in the user's words: a unit's type and a print format's translated name are shown and
+# found (api/link_queries.py)
+standard_queries = {
+	"Handling Unit": "petition_management.api.link_queries.search_units",
+	"Print Format": "petition_management.api.link_queries.search_print_formats",
+}
+
 # Document Events
 # ---------------
 # No silent deletion: closed/archived cases, signed replies and approved appraisals are deleted by a
@@ -111,6 +118,9 @@ doc_events = {
 	"Petition Case": {"on_trash": "petition_management.tracking.deletion_guard.prevent_deletion"},
 	"Petition Transfer": {"on_trash": "petition_management.tracking.deletion_guard.prevent_deletion"},
 	"Petition Appraisal": {"on_trash": "petition_management.tracking.deletion_guard.prevent_deletion"},
+	# A user given a first petition role gets the "Petitions" workspace as home and a sidebar without
+	# Frappe's own workspaces (setup/staff_desk.py)
+	"User": {"before_validate": "petition_management.setup.staff_desk.on_user_before_validate"},
 	# Every text a user gives the app's DocTypes (module "Petition Management") is stored as plain text
 	# or as rich text safe printed raw, whatever the channel (utils/stored_text.py)
 	"*": {

@@ -2,6 +2,8 @@
 
 import frappe
 
+from petition_management.setup.staff_desk import give_staff_desk
+
 DEMO_PASSWORD = "Demo-Petition-2026"
 DEMO_DOMAIN = "demo.petition.local"
 
@@ -48,6 +50,8 @@ def make_users(context):
 					"new_password": DEMO_PASSWORD,
 				}
 			)
+			# the "Petitions" workspace as home, without Frappe's own workspaces (setup/staff_desk.py)
+			give_staff_desk(user)
 			user.insert(ignore_permissions=True)
 			user.add_roles(role)
 		context.add("User", email)

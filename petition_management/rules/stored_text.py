@@ -37,6 +37,11 @@ def plain_text(value: str) -> str:
 	return _OPENS_MARKUP.sub("< ", value)
 
 
+def neutralize(value: str) -> str:
+	"""`value` with every `<` that would open markup followed by a space: all of it shows as text."""
+	return _OPENS_MARKUP.sub("< ", value)
+
+
 def drop_unclosed_tag(html: str) -> str:
 	"""`html` without markup that opens and is never closed (it would take the next `>` of the page)."""
 	match = _OPENS_MARKUP.search(html, html.rfind(">") + 1)

@@ -20,6 +20,7 @@ def after_install():
 	ensure_settings_defaults()
 	ensure_indexes()
 	sync_shipped_records()
+	ensure_staff_desk()
 
 
 def after_migrate():
@@ -27,6 +28,14 @@ def after_migrate():
 	ensure_settings_defaults()
 	ensure_indexes()
 	sync_shipped_records()
+	ensure_staff_desk()
+
+
+def ensure_staff_desk():
+	"""The Module Profile "Petition Staff", created when absent (setup/staff_desk.py)."""
+	from petition_management.setup.staff_desk import ensure_module_profile
+
+	ensure_module_profile()
 
 
 def sync_shipped_records():

@@ -7,10 +7,12 @@ from petition_management.setup.install import get_app_roles
 
 def before_uninstall():
 	from petition_management.setup.notifications import delete_notifications
+	from petition_management.setup.staff_desk import remove_staff_desk
 	from petition_management.setup.workflows import delete_workflows
 
 	delete_workflows()
 	delete_notifications()
+	remove_staff_desk()
 	delete_roles()
 	delete_access_code_hashes()
 

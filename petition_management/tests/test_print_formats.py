@@ -279,9 +279,15 @@ class TestPrintFormats(PrintFormatTestCase):
 		self.assertTrue({"Case Transfer Notice", "Reply Receipt"} <= set(menu))
 
 	def test_each_form_gives_a_pdf_with_chinese_text(self):
-		for name, (_doctype, key, _title, zh_title, _no) in FORMATS.items():
+		"""... and with its numbers in the text layer: copied or searched, the record's number and the
+		form's are there (Frappe's print CSS asks for `text-rendering: optimizeLegibility`, with which
+		wkhtmltopdf drops the digits of a Latin run from the text layer; the forms ask for optimizeSpeed)."""
+		for name, (_doctype, key, _title, zh_title, form_no) in FORMATS.items():
 			for lang in ("en", "zh"):
 				pdf = render(name, self.records[key], lang, as_pdf=True)
 				self.assertTrue(pdf.startswith(b"%PDF") and len(pdf) > 5000, f"{name} ({lang})")
 				self.assertIn(b"CJK", pdf, f"{name} ({lang}): no CJK font embedded")
-			self.assertRegex(pdf_text(pdf), pdf_pattern(zh_title), name)
+			text = pdf_text(pdf)
+			self.assertRegex(text, pdf_pattern(zh_title), name)
+			self.assertIn(self.records[key], text, f"{name}: the record's number is not in the PDF's text")
+			self.assertIn(form_no, text, f"{name}: the form's number is not in the PDF's text")

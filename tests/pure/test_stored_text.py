@@ -7,7 +7,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from petition_management.rules.stored_text import drop_unclosed_tag, holds_only_markup, plain_text
+from petition_management.rules.stored_text import (
+	drop_unclosed_tag,
+	holds_only_markup,
+	neutralize,
+	plain_text,
+)
 
 VARIANTS = (
 	"<img src=x onerror=alert(1)>",
@@ -137,3 +142,16 @@ def test_only_markup():
 	assert not holds_only_markup("", "")
 	assert not holds_only_markup("  ", "")
 	assert not holds_only_markup("<b>x</b>", "x")
+
+
+@settings(max_examples=300)
+@given(anything)
+def test_neutralized_text_printed_raw_is_never_markup(value):
+	"""What the clean-up patch keeps of a required value made only of markup shows as text."""
+	assert printed_raw(neutralize(value)) == []
+	assert neutralize(value).replace("< ", "<") == value.replace("< ", "<")
+
+
+def test_neutralize_keeps_every_character():
+	assert neutralize("<b>x</b>") == "< b>x< /b>"
+	assert neutralize("a < 5") == "a < 5"

@@ -17,6 +17,114 @@ frappe.ui.form.on("Petition Case", {
 		}
 		frm.events.render_transfers(frm);
 		frm.events.show_next_state_needs(frm);
+		frm.events.add_issue_transfers_button(frm);
+	},
+
+	// 交办: the lead and co-handling units in one dialog; an Accepted case then starts handling
+	// (api/transfers.py issue_transfers)
+	add_issue_transfers_button(frm) {
+		const open = ["Accepted", "In Handling"].includes(frm.doc.workflow_state);
+		if (frm.is_new() || !open || !frappe.model.can_create("Petition Transfer")) {
+			return;
+		}
+		const label = __("Issue Transfers");
+		frm.add_custom_button(label, () => frm.events.issue_transfers_dialog(frm));
+		frm.change_custom_button_type(label, null, "primary");
+	},
+
+	async issue_transfers_dialog(frm) {
+		const { message: transfers } = await frappe.call({
+			method: "frappe.client.get_list",
+			args: {
+				doctype: "Petition Transfer",
+				filters: { petition_case: frm.doc.name, workflow_state: ["!=", "Withdrawn"] },
+				fields: ["unit", "transfer_role"],
+				limit_page_length: 0,
+			},
+		});
+		const lead = (transfers || []).find((row) => row.transfer_role === "Lead Unit");
+		const taken = (transfers || []).map((row) => row.unit);
+		const unit_filters = { is_group: 0, is_active: 1, name: ["not in", taken.length ? taken : [""]] };
+		const dialog = new frappe.ui.Dialog({
+			title: __("Issue Transfers"),
+			fields: [
+				lead
+					? {
+							fieldtype: "HTML",
+							fieldname: "lead_note",
+							options: `<p>${__("Lead unit: {0}", [
+								`<b>${frappe.utils.escape_html(lead.unit)}</b>`,
+							])}</p>`,
+					  }
+					: {
+							fieldtype: "Link",
+							fieldname: "lead_unit",
+							label: __("Lead Unit"),
+							options: "Handling Unit",
+							reqd: 1,
+							get_query: () => ({ filters: unit_filters }),
+					  },
+				{
+					fieldtype: "MultiSelectList",
+					fieldname: "co_units",
+					label: __("Co-handling Units"),
+					reqd: lead ? 1 : 0,
+					get_data: async (txt) => {
+						const chosen_lead = dialog.get_value("lead_unit");
+						const rows = await frappe.db.get_link_options("Handling Unit", txt, unit_filters);
+						return rows
+							.filter((row) => row.value !== chosen_lead)
+							.map((row) => ({
+								value: row.value,
+								label: frappe.utils.escape_html(row.value),
+								description: frappe.utils.escape_html(row.description || ""),
+							}));
+					},
+				},
+				{ fieldtype: "Column Break", fieldname: "column_break_due" },
+				{
+					fieldtype: "Date",
+					fieldname: "due_date",
+					label: __("Reply Due"),
+					default: frm.doc.handling_due,
+					description: __("At most the case's handling due date."),
+				},
+				{ fieldtype: "Section Break", fieldname: "section_instructions" },
+				{ fieldtype: "Small Text", fieldname: "instructions", label: __("Instructions") },
+			],
+			primary_action_label: __("Issue Transfers"),
+			primary_action: (values) => frm.events.issue_transfers(frm, dialog, values),
+		});
+		// Frappe's multi-select writes this button's label untranslated
+		dialog.fields_dict.co_units.$wrapper.find(".clear-selections").text(__("Clear All"));
+		dialog.show();
+	},
+
+	async issue_transfers(frm, dialog, values) {
+		dialog.disable_primary_action();
+		try {
+			const { message } = await frappe.call({
+				method: "petition_management.api.transfers.issue_transfers",
+				args: {
+					case: frm.doc.name,
+					lead_unit: values.lead_unit || null,
+					co_units: values.co_units || [],
+					due_date: values.due_date || null,
+					instructions: values.instructions || null,
+				},
+				freeze: true,
+			});
+			dialog.hide();
+			frappe.show_alert({
+				message: message.started_handling
+					? __("{0} transfer(s) issued; the case is now In Handling.", [message.transfers.length])
+					: __("{0} transfer(s) issued.", [message.transfers.length]),
+				indicator: "green",
+			});
+			frm.reload_doc();
+		} finally {
+			dialog.enable_primary_action();
+		}
 	},
 
 	// What the next step needs, in advance and all at once (STATE_NEEDS in petition_case.py)

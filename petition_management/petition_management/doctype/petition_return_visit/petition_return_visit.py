@@ -11,6 +11,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from petition_management.tracking.return_visits import complete_return_visit
+from petition_management.utils.lifecycle_dates import validate_follows_case
 from petition_management.utils.translation import label
 
 # A return visit follows the closing of the case.
@@ -34,6 +35,7 @@ class PetitionReturnVisit(Document):
 		if self.is_new():
 			self.validate_case_closed()
 		self.validate_not_reopened()
+		self.validate_visit_date()
 		if self.status == ReturnVisitStatus.COMPLETED:
 			self.set_visited_by()
 			self.validate_completion()
@@ -63,6 +65,15 @@ class PetitionReturnVisit(Document):
 			and self.status != ReturnVisitStatus.COMPLETED
 		):
 			frappe.throw(_("A completed return visit cannot be scheduled again."), ReturnVisitError)
+
+	def validate_visit_date(self):
+		"""A return visit follows the closing of the case (a completed one is not in the future either:
+		validate_completion)."""
+		if not self.visit_date:
+			return
+		case = frappe.db.get_value("Petition Case", self.petition_case, ("closed_on",), as_dict=True) or {}
+		if case.get("closed_on") and getdate(self.visit_date) < getdate(case["closed_on"]):
+			validate_follows_case(self, "visit_date", case, ("closed_on",))
 
 	def set_visited_by(self):
 		if not self.visited_by:

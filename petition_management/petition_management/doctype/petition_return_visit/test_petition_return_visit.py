@@ -1,6 +1,8 @@
 # Copyright (c) 2026, Petition Management contributors
 # See license.txt
 
+import datetime
+
 import frappe
 from frappe.utils import getdate, nowdate
 
@@ -12,6 +14,7 @@ from petition_management.tests.test_case_workflow import DIRECTOR, OFFICE, OFFIC
 from petition_management.tests.utils import make_user
 from petition_management.tracking.return_visits import office_users, schedule_return_visit
 from petition_management.utils.deadlines import due_date
+from petition_management.utils.lifecycle_dates import LifecycleDateError
 
 RETIRED_OFFICE = "rv-retired-office@example.com"
 
@@ -112,6 +115,15 @@ class TestPetitionReturnVisit(CaseWorkflowTestCase):
 		self.assertGreater(getdate(visit.visit_date), getdate(nowdate()))
 		with self.assertRaises(ReturnVisitError):
 			self.complete(visit, method="Phone", satisfaction="Satisfied")
+		self.assertEqual(frappe.db.get_value("Petition Return Visit", visit.name, "status"), "Scheduled")
+
+	def test_a_visit_cannot_be_dated_before_the_case_was_closed(self):
+		case = self.closed_case()
+		visit = frappe.get_doc("Petition Return Visit", schedule_return_visit(case))
+		before_closing = getdate(case.closed_on) - datetime.timedelta(days=1)
+		with self.assertRaises(LifecycleDateError) as refused:
+			self.complete(visit, visit_date=before_closing, method="Phone", satisfaction="Satisfied")
+		self.assertIn("cannot be before", str(refused.exception))
 		self.assertEqual(frappe.db.get_value("Petition Return Visit", visit.name, "status"), "Scheduled")
 
 	def test_readers_cannot_record_a_visit(self):

@@ -24,6 +24,7 @@ from petition_management.tracking.reviews import (
 	review_request_deadline,
 	sync_case_review_stage,
 )
+from petition_management.utils.lifecycle_dates import validate_follows_case
 from petition_management.utils.translation import label, option
 
 CASE_FIELDS = ("name", "workflow_state", "review_request_due", "delivered_on", "replied_on", "closed_on")
@@ -61,6 +62,7 @@ class PetitionReview(Document):
 			self.validate_re_review_window()
 		else:
 			self.validate_review_window(case)
+			validate_follows_case(self, "requested_on", case, ("delivered_on", "replied_on", "closed_on"))
 		self.set_opinion_due()
 		self.set_status()
 

@@ -18,6 +18,7 @@ from petition_management.tests.test_case_workflow import DIRECTOR, OFFICE, CaseW
 from petition_management.tests.utils import make_category, make_petitioner
 from petition_management.tracking.reviews import re_review_request_deadline
 from petition_management.utils.deadlines import limit_due_date
+from petition_management.utils.lifecycle_dates import LifecycleDateError
 
 ONE_DAY = datetime.timedelta(days=1)
 OTHER_CATEGORY = "_T Road Noise"
@@ -97,6 +98,13 @@ class TestPetitionReview(CaseWorkflowTestCase):
 		case = self.closed_case()
 		with self.assertRaises(ReviewError):
 			self.request(case, requested_on=getdate(nowdate()) + ONE_DAY)
+		self.assertEqual(self.reviews(case), 0)
+
+	def test_a_request_cannot_be_dated_before_the_reply_was_delivered(self):
+		case = self.closed_case()
+		with self.assertRaises(LifecycleDateError) as refused:
+			self.request(case, requested_on=getdate(case.delivered_on) - ONE_DAY)
+		self.assertIn("cannot be before", str(refused.exception))
 		self.assertEqual(self.reviews(case), 0)
 
 	def test_one_review_per_case(self):

@@ -12,13 +12,33 @@ frappe.ui.form.on("Petition Transfer", {
 	},
 
 	refresh(frm) {
-		frm.trigger("show_deadlines");
-		frm.trigger("show_reply_receipt");
+		frm.events.show_deadlines(frm);
+		frm.events.show_reply_receipt(frm);
+		frm.events.show_each_note_once(frm);
 		if (frm.doc.petition_case) {
 			frm.add_custom_button(__("Petition Case"), () =>
 				frappe.set_route("Form", "Petition Case", frm.doc.petition_case)
 			);
 		}
+	},
+
+	// Saving a new transfer refreshes the form twice at once (the route to its new name, then
+	// after_save), and Frappe keeps the notes of both refreshes and shows its "not editable due to a
+	// Workflow" toast on each: every note and that toast are kept once.
+	show_each_note_once(frm) {
+		const seen = new Set();
+		frm.layout.message.children().each((i, note) => {
+			const key = `${note.className}|${note.textContent.trim()}`;
+			if (seen.has(key)) {
+				$(note).remove();
+			}
+			seen.add(key);
+		});
+		const message = __("This form is not editable due to a Workflow.");
+		$("#alert-container .desk-alert")
+			.filter((i, alert) => $(alert).find(".alert-message").text().trim() === message)
+			.slice(1)
+			.remove();
 	},
 
 	petition_case(frm) {

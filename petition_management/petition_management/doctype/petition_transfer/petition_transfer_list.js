@@ -24,7 +24,9 @@ frappe.listview_settings["Petition Transfer"] = {
 		const who = [frappe.utils.escape_html(doc.unit || ""), doc.transfer_role && __(doc.transfer_role)]
 			.filter(Boolean)
 			.join(" · ");
-		const label = (text) => (who ? `${who} · ${text}` : text);
+		// the form's own title area has room for the state alone on a phone (390px): the form shows the rest
+		const in_form = (frappe.get_route() || [])[0] === "Form";
+		const label = (text) => (who && !in_form ? `${who} · ${text}` : text);
 		if (!["Reply Accepted", "Withdrawn"].includes(state) && doc.due_date && doc.due_date < today) {
 			return [
 				label(__("Overdue")),
