@@ -9,6 +9,8 @@
 #   fresh bench - in CI (or PM_FRESH_BENCH=1): scripts/fresh_bench.sh builds a throwaway bench with the
 #                 README's run command from a local Frappe clone, and the bench tier runs against it
 #                 instead of PM_BENCH
+#   browser tier - inside the bench tier, while the test site is served: scripts/browser.sh, Playwright
+#                 and Debian's Chromium through the portal and the desk (PM_SKIP_BROWSER=1 skips it)
 # Settings: PM_BENCH, PM_TEST_SITE (default pm-test.localhost), PM_DB_ROOT_PASSWORD (default root),
 #           PM_SKIP_CYCLE=1 skips the backup/restore check and the install cycle, PM_SKIP_PEER=1 the peer
 #           tier, PM_FRESH_BENCH=0/1 the fresh-bench check.
@@ -16,6 +18,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/peer.sh"
 source "$(dirname "$0")/fresh_bench.sh"
+source "$(dirname "$0")/browser.sh"
 cd "$PM_ROOT" || exit 2
 
 PM_TEST_SITE=${PM_TEST_SITE:-pm-test.localhost}
@@ -92,6 +95,7 @@ run_bench_tier() { # where (printed)
 	if ! have_bench; then
 		record bench SKIPPED "no Frappe bench at $PM_BENCH (set PM_BENCH, or build one with scripts/run.sh)"
 		printf '\n\033[1;33m*** BENCH TIER SKIPPED: no Frappe bench at %s. Nothing that needs a Frappe site was tested. ***\033[0m\n\n' "$PM_BENCH"
+		run_browser_tier # records itself SKIPPED: no bench
 		return
 	fi
 	say "bench tier: $1, site $PM_TEST_SITE (created in this run)"
@@ -113,6 +117,7 @@ run_bench_tier() { # where (printed)
 	else
 		record bench FAILED "bench run-tests --app $PM_APP on $PM_TEST_SITE, $1"
 	fi
+	run_browser_tier # Chromium on the served test site (scripts/browser.sh), before the server stops
 	stop_web_server
 	if [ "${PM_SKIP_CYCLE:-0}" = 1 ]; then
 		record backup SKIPPED "PM_SKIP_CYCLE=1"

@@ -16,6 +16,25 @@ frappe.ready(function () {
 		document.head.appendChild(link);
 	}
 
+	// Frappe's web form labels are not tied to their inputs: tie them, so that screen readers name each
+	// field (axe: label, select-name) and a click on a label focuses its input
+	Object.values(web_form.fields_dict).forEach((control) => {
+		const input = control.$input && control.$input.get(0);
+		const label = control.$wrapper && control.$wrapper.find("label.control-label").get(0);
+		if (!input || !label || input.type === "checkbox") return;
+		input.id = input.id || "pm-field-" + control.df.fieldname;
+		label.htmlFor = input.id;
+	});
+
+	// Frappe copies a text field's value into a hidden read-only area as HTML, where markup a visitor
+	// types would run on this very page: show it there as plain text instead
+	Object.values(web_form.fields_dict).forEach((control) => {
+		if (!["Small Text", "Text", "Long Text"].includes(control.df.fieldtype)) return;
+		control.set_disp_area = function (value) {
+			if (this.disp_area) this.disp_area.textContent = this.value || value || "";
+		};
+	});
+
 	const format = (text, ...values) => values.reduce((t, v, i) => t.split("{" + i + "}").join(v), text);
 	const field = web_form.fields_dict.attachments_html;
 	const box = document.createElement("div");
